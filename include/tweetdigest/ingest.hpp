@@ -1,0 +1,117 @@
+#pragma once
+// Reading tweets: format detection, streaming readers, normalisation, dedupe, local-day windows.
+
+#include <tweetdigest/common.hpp>
+#include <tweetdigest/export.h>
+#include <tweetdigest/text.hpp>
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace td {
+
+struct TD_API Author {
+    std::string id;
+    std::string username;
+    std::string name;
+    std::uint64_t followers = 0;
+};
+
+struct TD_API Metrics {
+    std::uint64_t likes = 0;
+    std::uint64_t retweets = 0;
+    std::uint64_t replies = 0;
+    std::uint64_t quotes = 0;
+    std::uint64_t impressions = 0;
+    std::uint64_t bookmarks = 0;
+};
+
+struct TD_API Tweet {
+    std::string id;               // decimal digits as given by the source
+    bool id_approximate = false;  // the source lost precision (e.g. "1.64e+18" in a CSV)
+    std::int64_t created_at = 0;  // Unix seconds, UTC
+    LocalDate local_date;         // created_at in the corpus time zone
+    Author author;
+    std::string text;             // original text for display (HTML entities decoded, long form)
+    std::string analysis_text;    // normalize_for_analysis(text) with the tweet's URL expansions
+    std::string lang;
+    Metrics metrics;
+    std::string conversation_id;
+    std::string reply_to_id;
+    std::string retweet_of_id;    // non-empty when this tweet is a retweet
+    std::string quote_of_id;      // non-empty when this tweet quotes another
+    std::vector<Entity> entities;  // extracted from `text`
+    std::vector<std::string> edit_history_ids;
+    // Duplicate grouping: the representative of a group carries the group size.
+    std::string dup_group;          // id of the group's representative
+    std::uint32_t dup_count = 1;    // tweets in the group (1 = unique)
+    std::uint32_t retweets_seen = 0;  // retweets of this tweet collapsed onto it
+
+    bool is_retweet() const noexcept { return !retweet_of_id.empty(); }
+    bool is_quote() const noexcept { return !quote_of_id.empty(); }
+    // https://x.com/<username>/status/<id> (or /i/web/status/<id> without a username)
+    std::string url() const;
+};
+
+enum class InputFormat { automatic, v2, v1, archive, csv };
+TD_API InputFormat parse_input_format(std::string_view name);  // "auto", "v2", ...; throws Error
+TD_API const char* to_string(InputFormat format) noexcept;
+
+struct TD_API ReadOptions {
+    InputFormat format = InputFormat::automatic;
+    std::string time_zone = "Asia/Shanghai";
+    std::optional<LocalDate> from;  // inclusive local day
+    std::optional<LocalDate> to;    // inclusive local day
+    bool collapse_retweets = true;
+    bool dedupe = true;
+    // Hamming distance (of 64) at or below which two SimHash signatures are near-duplicates.
+    int near_duplicate_distance = 3;
+};
+
+struct TD_API CorpusCounts {
+    std::uint64_t read = 0;        // records that parsed as tweets
+    std::uint64_t kept = 0;        // tweets in the corpus after windowing and dedupe
+    std::uint64_t duplicates = 0;  // tweets folded into another's duplicate group
+    std::uint64_t retweets = 0;    // retweets collapsed onto their original
+    std::uint64_t out_of_window = 0;
+    std::uint64_t errors = 0;      // records that produced an error diagnostic
+};
+
+// The tweets of a time window, ready for analysis, with everything that went wrong on the way.
+struct TD_API Corpus {
+    std::string time_zone;
+    std::optional<LocalDate> from;
+    std::optional<LocalDate> to;
+    std::vector<Tweet> tweets;  // representatives only, ordered by (created_at, id)
+    std::vector<Diagnostic> diagnostics;
+    CorpusCounts counts;
+};
+
+// Streaming: calls on_tweet for every tweet (before windowing/dedupe) and on_diagnostic for every
+// problem, in input order. Memory stays bounded by one record. Throws Error only when the source
+// itself cannot be opened; "-" reads standard input.
+TD_API void read_tweets(const std::string& path, const ReadOptions& options,
+                        const std::function<void(Tweet&&)>& on_tweet,
+                        const std::function<void(Diagnostic&&)>& on_diagnostic);
+TD_API void read_tweets_from_memory(std::string_view data, const std::string& source_name,
+                                    const ReadOptions& options,
+                                    const std::function<void(Tweet&&)>& on_tweet,
+                                    const std::function<void(Diagnostic&&)>& on_diagnostic);
+
+// Convenience: read every path, window by local day, collapse retweets, dedupe.
+// A path that cannot be read becomes an error diagnostic; the other paths are still read.
+TD_API Corpus read_corpus(const std::vector<std::string>& paths, const ReadOptions& options = {});
+TD_API Corpus read_corpus_from_memory(std::string_view data, const std::string& source_name,
+                                      const ReadOptions& options = {});
+// Window, collapse and dedupe tweets that were already read.
+TD_API Corpus build_corpus(std::vector<Tweet> tweets, std::vector<Diagnostic> diagnostics,
+                           const ReadOptions& options);
+
+// One normalised tweet as a JSON object (the `ingest --jsonl` line format).
+TD_API std::string tweet_to_json(const Tweet& tweet);
+
+}  // namespace td

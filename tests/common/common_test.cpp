@@ -1,0 +1,89 @@
+#include "common/files.hpp"
+#include "common/gzip.hpp"
+#include "common/resources.hpp"
+#include "common/utf8.hpp"
+#include "test_support.hpp"
+
+#include <tweetdigest/common.hpp>
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+
+using namespace td;
+
+TEST_CASE("LocalDate parses, formats and counts days") {
+    const LocalDate date = LocalDate::parse("2026-01-25");
+    CHECK(date.to_string() == "2026-01-25");
+    CHECK(date.compact() == "20260125");
+    CHECK(LocalDate::parse("2024-02-28").next().to_string() == "2024-02-29");
+    CHECK(LocalDate::parse("2023-12-31").next().to_string() == "2024-01-01");
+    CHECK(LocalDate::from_days_since_epoch(0).to_string() == "1970-01-01");
+    CHECK(LocalDate::parse("2000-03-01").days_since_epoch() == 11017);
+    CHECK_THROWS_AS(LocalDate::parse("2026-02-30"), Error);
+    CHECK_THROWS_AS(LocalDate::parse("2026-1-5"), Error);
+    CHECK_THROWS_AS(LocalDate::parse(""), Error);
+}
+
+TEST_CASE("ISO-8601 timestamps parse to Unix seconds") {
+    std::int64_t t = 0;
+    REQUIRE(parse_iso8601("2021-05-18T19:24:56.000Z", t));
+    CHECK(t == 1621365896);
+    CHECK(format_iso8601_utc(t) == "2021-05-18T19:24:56Z");
+    REQUIRE(parse_iso8601("2021-05-19T03:24:56+08:00", t));
+    CHECK(t == 1621365896);
+    CHECK_FALSE(parse_iso8601("2021-13-18T19:24:56Z", t));
+    CHECK_FALSE(parse_iso8601("2021-05-18T19:24:56Zjunk", t));
+    CHECK_FALSE(parse_iso8601("yesterday", t));
+}
+
+TEST_CASE("time zones give local dates, offsets and day starts") {
+    const TimeZone shanghai = TimeZone::load("Asia/Shanghai");
+    std::int64_t t = 0;
+    REQUIRE(parse_iso8601("2026-01-24T16:30:00Z", t));
+    CHECK(shanghai.local_date(t).to_string() == "2026-01-25");
+    CHECK(shanghai.offset_seconds_at(t) == 8 * 3600);
+    CHECK(shanghai.format_local(t) == "2026-01-25 00:30:00 +0800");
+    CHECK(format_iso8601_utc(shanghai.start_of_day(LocalDate::parse("2026-01-25"))) ==
+          "2026-01-24T16:00:00Z");
+
+    const TimeZone new_york = TimeZone::load("America/New_York");
+    // 2026-03-08 is 23 hours long there, 2026-11-01 is 25 hours long.
+    const auto spring = LocalDate::parse("2026-03-08");
+    CHECK(new_york.start_of_day(spring.next()) - new_york.start_of_day(spring) == 23 * 3600);
+    const auto autumn = LocalDate::parse("2026-11-01");
+    CHECK(new_york.start_of_day(autumn.next()) - new_york.start_of_day(autumn) == 25 * 3600);
+    CHECK_THROWS_AS(TimeZone::load("Mars/Olympus_Mons"), Error);
+}
+
+TEST_CASE("UTF-8 decoding rejects malformed input and counts units") {
+    CHECK(utf8::find_invalid("plain ascii") == std::string_view::npos);
+    CHECK(utf8::find_invalid("ok \xE4\xB8\xAD") == std::string_view::npos);
+    CHECK(utf8::find_invalid("ab\xC3") == 2);
+    CHECK(utf8::find_invalid("\xED\xA0\x80") == 0);  // a surrogate
+    CHECK(utf8::find_invalid("\xC0\xAF") == 0);      // overlong '/'
+    CHECK(utf8::make_valid("a\xFFz") == "a\xEF\xBF\xBDz");
+    CHECK(utf8::count_code_points("中文ab") == 4);
+    CHECK(utf8::count_utf16_units("a\xF0\x9F\x98\x80") == 3);
+}
+
+TEST_CASE("atomic writes leave either the old or the new file") {
+    const auto path = (td_test::output_dir() / "atomic.txt").string();
+    files::write_atomically(path, "first");
+    files::write_atomically(path, "second");
+    CHECK(files::read(path) == "second");
+    CHECK_THROWS_AS(files::write_atomically("/nonexistent-dir/x.txt", "data"), Error);
+    CHECK_THROWS_AS(files::read(td_test::output_dir().string()), Error);
+}
+
+TEST_CASE("embedded resources and gzip") {
+    const std::string lexicon = resources::get_gunzipped("lexicon/jieba_dict.txt.gz");
+    CHECK(lexicon.size() > 4'000'000);
+    CHECK(lexicon.find("\n") != std::string::npos);
+    CHECK_FALSE(resources::find("no/such/resource").has_value());
+    const std::string_view compressed = resources::get("lexicon/jieba_dict.txt.gz");
+    CHECK(gzip::has_magic(compressed));
+    std::string partial;
+    CHECK_THROWS_AS(gzip::decompress(compressed.substr(0, compressed.size() / 2), &partial), Error);
+    CHECK(partial.size() > 0);
+}
