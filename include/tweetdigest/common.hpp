@@ -73,6 +73,12 @@ private:
     std::shared_ptr<const Impl> impl_;
 };
 
+// Reads a whole file; throws Error(io) naming the path and the reason.
+TD_API std::string read_file(const std::string& path);
+// Writes through a temporary file in the same folder and renames it into place, so a reader
+// never sees a half-written file. Throws Error(io); the temporary file is removed on failure.
+TD_API void write_file_atomically(const std::string& path, std::string_view bytes);
+
 // "2021-05-18T19:24:56.000Z" (and offsets) -> Unix seconds; false when not a valid timestamp.
 TD_API bool parse_iso8601(std::string_view text, std::int64_t& unix_seconds);
 // Unix seconds -> "2021-05-18T19:24:56Z".

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,10 +51,14 @@ struct TD_API Tweet {
     std::string dup_group;          // id of the group's representative
     std::uint32_t dup_count = 1;    // tweets in the group (1 = unique)
     std::uint32_t retweets_seen = 0;  // retweets of this tweet collapsed onto it
+    // For a retweet: the retweeted tweet as the source embedded it (v2 includes.tweets, the
+    // flattened form, v1.1 retweeted_status), when present. It stands in for an absent original.
+    std::shared_ptr<const Tweet> original;
 
     bool is_retweet() const noexcept { return !retweet_of_id.empty(); }
     bool is_quote() const noexcept { return !quote_of_id.empty(); }
-    // https://x.com/<username>/status/<id> (or /i/web/status/<id> without a username)
+    // https://x.com/<username>/status/<id> (or /i/web/status/<id> without a username);
+    // empty when the id is approximate, since no link can be built from it.
     std::string url() const;
 };
 

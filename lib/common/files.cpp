@@ -48,3 +48,13 @@ void write_atomically(const std::string& path, std::string_view bytes) {
 }
 
 }  // namespace td::files
+
+namespace td {
+
+std::string read_file(const std::string& path) { return files::read(path); }
+
+void write_file_atomically(const std::string& path, std::string_view bytes) {
+    files::write_atomically(path, bytes);
+}
+
+}  // namespace td
