@@ -80,7 +80,7 @@ struct TD_API ReadOptions {
 struct TD_API CorpusCounts {
     std::uint64_t read = 0;        // records that parsed as tweets
     std::uint64_t kept = 0;        // tweets in the corpus after windowing and dedupe
-    std::uint64_t duplicates = 0;  // tweets folded into another's duplicate group
+    std::uint64_t duplicates = 0;  // folded into another tweet: near/exact copies, repeated ids, old edits
     std::uint64_t retweets = 0;    // retweets collapsed onto their original
     std::uint64_t out_of_window = 0;
     std::uint64_t errors = 0;      // records that produced an error diagnostic
@@ -98,7 +98,8 @@ struct TD_API Corpus {
 
 // Streaming: calls on_tweet for every tweet (before windowing/dedupe) and on_diagnostic for every
 // problem, in input order. Memory stays bounded by one record. Throws Error only when the source
-// itself cannot be opened; "-" reads standard input.
+// itself cannot be opened; "-" reads standard input. Formats are detected from the content
+// (gzip by its magic bytes); diagnostics' lines and byte offsets count decompressed bytes.
 TD_API void read_tweets(const std::string& path, const ReadOptions& options,
                         const std::function<void(Tweet&&)>& on_tweet,
                         const std::function<void(Diagnostic&&)>& on_diagnostic);
@@ -107,7 +108,8 @@ TD_API void read_tweets_from_memory(std::string_view data, const std::string& so
                                     const std::function<void(Tweet&&)>& on_tweet,
                                     const std::function<void(Diagnostic&&)>& on_diagnostic);
 
-// Convenience: read every path, window by local day, collapse retweets, dedupe.
+// Convenience: read every path, window by local day, collapse retweets, dedupe. Tweets outside
+// the window are dropped while reading, so memory follows the window rather than the input.
 // A path that cannot be read becomes an error diagnostic; the other paths are still read.
 TD_API Corpus read_corpus(const std::vector<std::string>& paths, const ReadOptions& options = {});
 TD_API Corpus read_corpus_from_memory(std::string_view data, const std::string& source_name,

@@ -1,0 +1,142 @@
+#include "ingest/byte_stream.hpp"
+
+#include "common/gzip.hpp"
+
+#include <tweetdigest/common.hpp>
+
+#include <zlib.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <vector>
+
+namespace td::ingest {
+namespace {
+
+constexpr std::size_t chunk_size = 1 << 20;
+
+}  // namespace
+
+// Undecoded bytes: a file, standard input or a memory block.
+struct ByteStream::Raw {
+    std::FILE* file = nullptr;
+    bool owns_file = false;
+    std::string_view memory;
+    bool memory_served = false;
+    std::vector<char> buffer;
+    std::string_view pending;  // bytes already read but not yet handed out (after sniffing)
+
+    ~Raw() {
+        if (owns_file && file != nullptr) std::fclose(file);
+    }
+};
+
+struct ByteStream::Inflater {
+    z_stream stream{};
+    std::vector<char> output = std::vector<char>(chunk_size);
+    std::string_view input;
+    bool finished = false;
+
+    Inflater() {
+        if (inflateInit2(&stream, 15 + 16) != Z_OK)
+            throw Error(Error::Code::internal, "zlib: inflateInit2 failed");
+    }
+    ~Inflater() { inflateEnd(&stream); }
+};
+
+ByteStream::ByteStream(std::unique_ptr<Raw> raw) : raw_(std::move(raw)) {}
+ByteStream::ByteStream(ByteStream&&) noexcept = default;
+ByteStream& ByteStream::operator=(ByteStream&&) noexcept = default;
+ByteStream::~ByteStream() = default;
+
+ByteStream ByteStream::open_file(const std::string& path) {
+    auto raw = std::make_unique<Raw>();
+    if (path == "-") {
+        raw->file = stdin;
+    } else {
+        std::error_code ec;
+        if (std::filesystem::is_directory(path, ec))
+            throw Error(Error::Code::io, path + ": is a directory, not a file");
+        raw->file = std::fopen(path.c_str(), "rb");
+        if (raw->file == nullptr)
+            throw Error(Error::Code::io, path + ": " + std::strerror(errno));
+        raw->owns_file = true;
+    }
+    raw->buffer.resize(chunk_size);
+    return ByteStream(std::move(raw));
+}
+
+ByteStream ByteStream::from_memory(std::string_view data) {
+    auto raw = std::make_unique<Raw>();
+    raw->memory = data;
+    return ByteStream(std::move(raw));
+}
+
+bool ByteStream::next_raw(std::string_view& chunk) {
+    Raw& raw = *raw_;
+    if (!raw.pending.empty()) {
+        chunk = raw.pending;
+        raw.pending = {};
+        return true;
+    }
+    if (raw.file == nullptr) {
+        if (raw.memory_served || raw.memory.empty()) return false;
+        raw.memory_served = true;
+        chunk = raw.memory;
+        return true;
+    }
+    const std::size_t n = std::fread(raw.buffer.data(), 1, raw.buffer.size(), raw.file);
+    if (n == 0) {
+        if (std::ferror(raw.file)) failure_ = std::string("read error: ") + std::strerror(errno);
+        return false;
+    }
+    chunk = std::string_view(raw.buffer.data(), n);
+    return true;
+}
+
+bool ByteStream::next(std::string_view& chunk) {
+    if (!failure_.empty()) return false;
+    if (!sniffed_) {
+        sniffed_ = true;
+        std::string_view first;
+        if (!next_raw(first)) return false;
+        if (gzip::has_magic(first)) inflater_ = std::make_unique<Inflater>();
+        raw_->pending = first;
+    }
+    if (!inflater_) return next_raw(chunk);
+
+    Inflater& z = *inflater_;
+    for (;;) {
+        if (z.input.empty() && !next_raw(z.input)) {
+            if (!z.finished && failure_.empty())
+                failure_ = "gzip: truncated stream at compressed byte " + std::to_string(z.stream.total_in);
+            return false;
+        }
+        if (z.finished) {
+            // Concatenated members: another gzip header follows; anything else is trailing junk.
+            if (!gzip::has_magic(z.input)) return false;
+            inflateReset(&z.stream);
+            z.finished = false;
+        }
+        z.stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(z.input.data()));
+        z.stream.avail_in = static_cast<uInt>(z.input.size());
+        z.stream.next_out = reinterpret_cast<Bytef*>(z.output.data());
+        z.stream.avail_out = static_cast<uInt>(z.output.size());
+        const int rc = inflate(&z.stream, Z_NO_FLUSH);
+        z.input = z.input.substr(z.input.size() - z.stream.avail_in);
+        const std::size_t produced = z.output.size() - z.stream.avail_out;
+        if (rc == Z_STREAM_END) z.finished = true;
+        else if (rc != Z_OK && rc != Z_BUF_ERROR) {
+            failure_ = std::string("gzip: ") + (z.stream.msg != nullptr ? z.stream.msg : "corrupt data") +
+                       " at compressed byte " + std::to_string(z.stream.total_in);
+        }
+        if (produced > 0) {
+            chunk = std::string_view(z.output.data(), produced);
+            return true;
+        }
+        if (!failure_.empty()) return false;
+    }
+}
+
+}  // namespace td::ingest

@@ -1,0 +1,254 @@
+#include "ingest/simhash.hpp"
+
+#include <tweetdigest/ingest.hpp>
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace td {
+namespace {
+
+bool in_window(const ReadOptions& options, const LocalDate& day) {
+    return (!options.from || day >= *options.from) && (!options.to || day <= *options.to);
+}
+
+std::uint64_t engagement(const Tweet& tweet) {
+    const Metrics& m = tweet.metrics;
+    return m.likes + m.retweets + m.replies + m.quotes + m.bookmarks + tweet.retweets_seen;
+}
+
+// Numeric order of decimal ids without converting them.
+bool id_less(const std::string& a, const std::string& b) {
+    return a.size() != b.size() ? a.size() < b.size() : a < b;
+}
+
+bool chronological(const Tweet& a, const Tweet& b) {
+    return a.created_at != b.created_at ? a.created_at < b.created_at : id_less(a.id, b.id);
+}
+
+// The better representative of the same content: more engagement, then earlier.
+bool better_representative(const Tweet& a, const Tweet& b) {
+    const auto ea = engagement(a), eb = engagement(b);
+    return ea != eb ? ea > eb : chronological(a, b);
+}
+
+class DisjointSets {
+public:
+    explicit DisjointSets(std::size_t size) : parent_(size) { std::iota(parent_.begin(), parent_.end(), 0); }
+    std::size_t find(std::size_t i) {
+        while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
+        return i;
+    }
+    void unite(std::size_t a, std::size_t b) { parent_[find(a)] = find(b); }
+
+private:
+    std::vector<std::size_t> parent_;
+};
+
+// Same id read twice (overlapping pages) or an older version of an edited tweet: keep one.
+std::vector<Tweet> drop_repeats_and_old_edits(std::vector<Tweet> tweets, CorpusCounts& counts) {
+    std::unordered_map<std::string, std::size_t> index_by_id;
+    std::vector<Tweet> unique;
+    unique.reserve(tweets.size());
+    for (Tweet& tweet : tweets) {
+        if (tweet.id_approximate) {
+            unique.push_back(std::move(tweet));
+            continue;
+        }
+        const auto [found, inserted] = index_by_id.emplace(tweet.id, unique.size());
+        if (inserted) {
+            unique.push_back(std::move(tweet));
+            continue;
+        }
+        ++counts.duplicates;
+        if (better_representative(tweet, unique[found->second])) unique[found->second] = std::move(tweet);
+    }
+    std::unordered_set<std::string> superseded;
+    for (const Tweet& tweet : unique) {
+        // The history is chronological: the versions listed before this one are older.
+        const auto& history = tweet.edit_history_ids;
+        const auto self = std::find(history.begin(), history.end(), tweet.id);
+        if (self != history.end()) superseded.insert(history.begin(), self);
+    }
+    std::erase_if(unique, [&](const Tweet& tweet) {
+        const bool old_edit = !tweet.id_approximate && superseded.contains(tweet.id);
+        counts.duplicates += old_edit;
+        return old_edit;
+    });
+    return unique;
+}
+
+// The tweets the window keeps, with each retweet replaced by its original (read or embedded).
+std::vector<Tweet> window_and_collapse(std::vector<Tweet> tweets, const ReadOptions& options,
+                                       CorpusCounts& counts) {
+    const auto in_window = [&](const Tweet& tweet) { return td::in_window(options, tweet.local_date); };
+    std::unordered_map<std::string, std::size_t> index_by_id;
+    for (std::size_t i = 0; i < tweets.size(); ++i)
+        if (!tweets[i].id_approximate) index_by_id.emplace(tweets[i].id, i);
+
+    std::vector<bool> keep(tweets.size(), false);
+    std::vector<Tweet> embedded_originals;
+    std::unordered_map<std::string, std::size_t> embedded_by_id;
+    for (std::size_t i = 0; i < tweets.size(); ++i) {
+        Tweet& tweet = tweets[i];
+        if (!in_window(tweet)) continue;
+        if (!options.collapse_retweets || !tweet.is_retweet()) {
+            keep[i] = true;
+            continue;
+        }
+        if (const auto found = index_by_id.find(tweet.retweet_of_id); found != index_by_id.end()) {
+            keep[found->second] = true;
+            ++tweets[found->second].retweets_seen;
+            ++counts.retweets;
+        } else if (const auto embedded = embedded_by_id.find(tweet.retweet_of_id); embedded != embedded_by_id.end()) {
+            ++embedded_originals[embedded->second].retweets_seen;
+            ++counts.retweets;
+        } else if (tweet.original) {
+            embedded_by_id.emplace(tweet.retweet_of_id, embedded_originals.size());
+            Tweet original = *tweet.original;
+            original.retweets_seen = 1;
+            embedded_originals.push_back(std::move(original));
+            ++counts.retweets;
+        } else {
+            keep[i] = true;  // nothing to collapse onto: the retweet stands for its original
+        }
+    }
+    std::vector<Tweet> kept;
+    for (std::size_t i = 0; i < tweets.size(); ++i) {
+        if (keep[i]) kept.push_back(std::move(tweets[i]));
+        else if (!in_window(tweets[i])) ++counts.out_of_window;
+    }
+    for (Tweet& original : embedded_originals) kept.push_back(std::move(original));
+    return kept;
+}
+
+// Groups exact and near duplicates; returns the representatives carrying the group sizes.
+std::vector<Tweet> group_duplicates(std::vector<Tweet> tweets, int max_distance, CorpusCounts& counts) {
+    std::vector<std::uint64_t> signatures(tweets.size());
+    for (std::size_t i = 0; i < tweets.size(); ++i) signatures[i] = ingest::simhash(tweets[i].analysis_text);
+
+    DisjointSets groups(tweets.size());
+    // Identical signatures are united directly; only distinct ones go through the band search.
+    std::unordered_map<std::uint64_t, std::size_t> first_with_signature;
+    std::vector<std::uint64_t> distinct;
+    std::vector<std::size_t> distinct_owner;
+    for (std::size_t i = 0; i < tweets.size(); ++i) {
+        if (tweets[i].analysis_text.empty()) continue;
+        const auto [found, inserted] = first_with_signature.emplace(signatures[i], i);
+        if (!inserted) {
+            groups.unite(i, found->second);
+            continue;
+        }
+        distinct.push_back(signatures[i]);
+        distinct_owner.push_back(i);
+    }
+    ingest::for_each_near_pair(distinct, max_distance, [&](std::size_t a, std::size_t b) {
+        groups.unite(distinct_owner[a], distinct_owner[b]);
+    });
+
+    std::unordered_map<std::size_t, std::vector<std::size_t>> members;
+    for (std::size_t i = 0; i < tweets.size(); ++i) members[groups.find(i)].push_back(i);
+    std::vector<Tweet> representatives;
+    representatives.reserve(members.size());
+    for (auto& [root, group] : members) {
+        const std::size_t best = *std::min_element(group.begin(), group.end(), [&](std::size_t a, std::size_t b) {
+            return better_representative(tweets[a], tweets[b]);
+        });
+        Tweet representative = std::move(tweets[best]);
+        representative.dup_count = static_cast<std::uint32_t>(group.size());
+        representative.dup_group = representative.id;
+        for (const std::size_t member : group)
+            if (member != best) representative.retweets_seen += tweets[member].retweets_seen;
+        counts.duplicates += group.size() - 1;
+        representatives.push_back(std::move(representative));
+    }
+    return representatives;
+}
+
+}  // namespace
+
+Corpus build_corpus(std::vector<Tweet> tweets, std::vector<Diagnostic> diagnostics, const ReadOptions& options) {
+    Corpus corpus;
+    corpus.time_zone = options.time_zone;
+    corpus.from = options.from;
+    corpus.to = options.to;
+    const TimeZone zone = TimeZone::load(options.time_zone);
+    corpus.counts.read = tweets.size();
+    corpus.counts.errors = static_cast<std::uint64_t>(std::count_if(
+        diagnostics.begin(), diagnostics.end(),
+        [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; }));
+    for (Tweet& tweet : tweets) {
+        tweet.local_date = zone.local_date(tweet.created_at);
+        tweet.dup_group = tweet.id;
+        tweet.dup_count = 1;
+        tweet.retweets_seen = 0;
+    }
+
+    tweets = drop_repeats_and_old_edits(std::move(tweets), corpus.counts);
+    tweets = window_and_collapse(std::move(tweets), options, corpus.counts);
+    if (options.dedupe) tweets = group_duplicates(std::move(tweets), options.near_duplicate_distance, corpus.counts);
+    for (Tweet& tweet : tweets) tweet.local_date = zone.local_date(tweet.created_at);
+    std::sort(tweets.begin(), tweets.end(), chronological);
+
+    corpus.counts.kept = tweets.size();
+    corpus.tweets = std::move(tweets);
+    corpus.diagnostics = std::move(diagnostics);
+    return corpus;
+}
+
+namespace {
+
+// Tweets outside the window are dropped as they are read, so memory follows the window, not
+// the input; an in-window retweet of such a tweet still carries its embedded original.
+class WindowedCollector {
+public:
+    explicit WindowedCollector(const ReadOptions& options) : options_(options) {}
+
+    void add(Tweet&& tweet) {
+        if (in_window(options_, tweet.local_date)) tweets_.push_back(std::move(tweet));
+        else ++dropped_;
+    }
+    void add(Diagnostic&& diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
+
+    Corpus build() && {
+        Corpus corpus = build_corpus(std::move(tweets_), std::move(diagnostics_), options_);
+        corpus.counts.read += dropped_;
+        corpus.counts.out_of_window += dropped_;
+        return corpus;
+    }
+
+private:
+    const ReadOptions& options_;
+    std::vector<Tweet> tweets_;
+    std::vector<Diagnostic> diagnostics_;
+    std::uint64_t dropped_ = 0;
+};
+
+}  // namespace
+
+Corpus read_corpus(const std::vector<std::string>& paths, const ReadOptions& options) {
+    WindowedCollector collector(options);
+    for (const std::string& path : paths) {
+        try {
+            read_tweets(path, options, [&](Tweet&& tweet) { collector.add(std::move(tweet)); },
+                        [&](Diagnostic&& diagnostic) { collector.add(std::move(diagnostic)); });
+        } catch (const Error& error) {
+            Diagnostic diagnostic;
+            diagnostic.source = path;
+            diagnostic.message = error.what();
+            collector.add(std::move(diagnostic));
+        }
+    }
+    return std::move(collector).build();
+}
+
+Corpus read_corpus_from_memory(std::string_view data, const std::string& source_name, const ReadOptions& options) {
+    WindowedCollector collector(options);
+    read_tweets_from_memory(data, source_name, options, [&](Tweet&& tweet) { collector.add(std::move(tweet)); },
+                            [&](Diagnostic&& diagnostic) { collector.add(std::move(diagnostic)); });
+    return std::move(collector).build();
+}
+
+}  // namespace td

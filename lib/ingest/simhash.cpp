@@ -1,0 +1,67 @@
+#include "ingest/simhash.hpp"
+
+#include "common/utf8.hpp"
+
+#include <algorithm>
+#include <array>
+#include <unordered_map>
+
+namespace td::ingest {
+namespace {
+
+std::uint64_t mix(std::uint64_t x) noexcept {  // splitmix64 finaliser
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    return x ^ (x >> 31);
+}
+
+char32_t fold(char32_t c) noexcept { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
+
+}  // namespace
+
+std::uint64_t simhash(std::string_view text) {
+    std::array<int, 64> weights{};
+    std::array<char32_t, 3> window{};
+    std::size_t seen = 0;
+    const auto add_feature = [&] {
+        const std::uint64_t h = mix((std::uint64_t{window[0]} << 42) ^ (std::uint64_t{window[1]} << 21) ^ window[2]);
+        for (int bit = 0; bit < 64; ++bit) weights[bit] += (h >> bit) & 1 ? 1 : -1;
+    };
+    for (std::size_t pos = 0; pos < text.size();) {
+        const char32_t c = fold(utf8::decode(text, pos));
+        window = {window[1], window[2], c};
+        if (++seen >= 3) add_feature();
+    }
+    if (seen > 0 && seen < 3) add_feature();  // very short texts still get a signature
+    std::uint64_t signature = 0;
+    for (int bit = 0; bit < 64; ++bit)
+        if (weights[bit] > 0) signature |= std::uint64_t{1} << bit;
+    return signature;
+}
+
+void for_each_near_pair(const std::vector<std::uint64_t>& signatures, int max_distance,
+                        const std::function<void(std::size_t, std::size_t)>& on_pair) {
+    if (max_distance < 0) return;
+    const int bands = std::min(max_distance + 1, 64);
+    std::vector<std::size_t> visited_by(signatures.size(), static_cast<std::size_t>(-1));
+    std::vector<std::unordered_map<std::uint64_t, std::vector<std::size_t>>> buckets(static_cast<std::size_t>(bands));
+    for (std::size_t i = 0; i < signatures.size(); ++i) {
+        for (int band = 0; band < bands; ++band) {
+            const int first_bit = 64 * band / bands;
+            const int width = 64 * (band + 1) / bands - first_bit;
+            const std::uint64_t mask = width == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << width) - 1);
+            const std::uint64_t key = (signatures[i] >> first_bit) & mask;
+            std::vector<std::size_t>& bucket = buckets[static_cast<std::size_t>(band)][key];
+            for (const std::size_t j : bucket) {
+                if (visited_by[j] == i) continue;  // already compared through an earlier band
+                visited_by[j] = i;
+                if (hamming_distance(signatures[i], signatures[j]) <= max_distance) on_pair(j, i);
+            }
+            bucket.push_back(i);
+        }
+    }
+}
+
+}  // namespace td::ingest
