@@ -54,8 +54,8 @@ struct TD_API KeyEvent {
 };
 
 struct TD_API TickerMention {
-    std::string symbol;  // "$NVDA", "BTC"
-    std::string kind;    // "stock" | "crypto"
+    std::string symbol;  // "$NVDA" for stocks and unlisted cashtags, "BTC" for coins
+    std::string kind;    // "stock" | "crypto" | "other" (a cashtag the shipped lists do not know)
     std::uint64_t mentions = 0;
     double sentiment = 0;  // -1 .. 1
     Statement representative;
@@ -93,7 +93,7 @@ struct TD_API Digest {
     std::vector<Statement> finance_analysis;
     std::vector<Statement> conclusions;
     std::string disclaimer;
-    std::string wordcloud_image;          // file name of the cloud next to the post
+    std::string wordcloud_image;          // file name of the cloud (see wordcloud_relative_path)
     std::vector<Term> top_terms;          // what the cloud shows
     std::vector<SourceTweet> sources;     // every tweet cited anywhere, in first-cited order
 };
@@ -107,8 +107,14 @@ struct TD_API DigestOptions {
     TermOptions terms;
 };
 
-// Builds the report for the corpus window. Pure function of its inputs.
+// Builds the report for the corpus window. Pure function of its inputs: the same corpus and
+// options give the same digest. Tweets are clustered on their TF-IDF term vectors (single pass
+// against centroids); clusters rank by log-damped engagement, spread (duplicates and retweets
+// count) and LexRank centrality; core points are picked by maximal marginal relevance. Events,
+// tickers, sentiment and the AI / finance sections use the word lists in resources/digest/.
+// The first form runs analyze_terms(corpus, options.terms) itself.
 TD_API Digest build_digest(const Corpus& corpus, const DigestOptions& options = {});
+// `terms` must come from this corpus: terms.tweet_terms[i] belongs to corpus.tweets[i].
 TD_API Digest build_digest(const Corpus& corpus, const TermAnalysis& terms,
                            const DigestOptions& options);
 

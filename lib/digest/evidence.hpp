@@ -1,0 +1,51 @@
+#pragma once
+// What every section of the digest reads: the corpus, its clusters and the shipped word lists.
+
+#include "digest/clustering.hpp"
+#include "digest/lexicons.hpp"
+#include "digest/wording.hpp"
+
+#include <tweetdigest/digest.hpp>
+
+#include <string>
+#include <vector>
+
+namespace td::digest {
+
+struct Evidence {
+    const Corpus& corpus;
+    const TermAnalysis& terms;
+    const Clustering& clustering;
+    const Lexicons& lexicons;
+    const Wording& wording;
+    const DigestOptions& options;
+    std::vector<int> sentiment;  // per corpus tweet: positive minus negative words
+
+    Evidence(const Corpus& corpus, const TermAnalysis& terms, const Clustering& clustering,
+             const Lexicons& lexicons, const DigestOptions& options);
+
+    const Tweet& tweet(std::size_t index) const { return corpus.tweets[index]; }
+    std::string display(TermId term) const;
+    std::vector<std::string> top_terms(const Cluster& cluster, std::size_t count) const;
+    std::string title(const Cluster& cluster) const;  // one or two leading terms
+    std::string sentence(std::size_t tweet, std::size_t max_chars = 120) const;
+    // The best member whose text makes a non-empty sentence (the first member otherwise).
+    std::size_t quotable_member(const Cluster& cluster) const;
+    Impact impact(const Cluster& cluster) const;
+    // Clusters in rank order that have terms, at most `count`.
+    std::vector<const Cluster*> leading_clusters(std::size_t count) const;
+};
+
+// Ids of the first `count` members of a cluster, starting with `first`.
+std::vector<std::string> cited_ids(const Evidence& evidence, const Cluster& cluster, std::size_t first,
+                                   std::size_t count);
+
+void add_core_points(const Evidence& evidence, Digest& digest);
+void add_views(const Evidence& evidence, Digest& digest);
+void add_events(const Evidence& evidence, Digest& digest);
+void add_tickers(const Evidence& evidence, Digest& digest);
+void add_topic_analysis(const Evidence& evidence, Digest& digest);
+void add_summary(const Evidence& evidence, Digest& digest);      // overview and sentiment
+void add_conclusions(const Evidence& evidence, Digest& digest);  // after every other section
+
+}  // namespace td::digest
