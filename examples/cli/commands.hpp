@@ -36,6 +36,7 @@ Command segment_command();
 Command cloud_command();
 Command ingest_command();
 Command stats_command();
+Command fetch_command();  // only with the network module
 
 // Options shared by the commands that read tweets.
 std::vector<OptionSpec> corpus_options();
