@@ -54,6 +54,10 @@ struct TD_API Rgba {
     std::uint8_t r = 0, g = 0, b = 0, a = 255;
 };
 
+// How words get their colours: a seeded pick from the palette, a gradient over the palette by
+// weight (heaviest = first colour), or one palette colour per CloudWord::kind.
+enum class ColorMode { palette, by_weight, by_kind };
+
 struct TD_API CloudOptions {
     int width = 800;
     int height = 600;
@@ -68,6 +72,9 @@ struct TD_API CloudOptions {
     Rgba background{255, 255, 255, 255};
     std::vector<Rgba> palette;       // empty: the built-in palette
     std::string mask_png;            // optional PNG: white (or transparent) pixels are forbidden
+    ColorMode color_mode = ColorMode::palette;
+    int contour_width = 0;           // with a mask: a line this wide around its allowed region
+    Rgba contour_color{40, 40, 40, 255};
 };
 
 struct TD_API PlacedWord {
@@ -108,7 +115,9 @@ TD_API std::string encode_png(const Image& image);
 TD_API Image decode_png(std::string_view png);  // for masks; throws Error(parse)
 TD_API bool jpeg_supported() noexcept;
 TD_API std::string encode_jpeg(const Image& image, int quality = 90);  // Error(unsupported) without libjpeg
-// SVG with each word's glyph outlines as paths: renders identically without the font.
+// SVG with each word's glyph outlines as paths (FreeType's outlines, decomposed into
+// M/L/Q/C commands), so it renders identically without the font and needs no font on the
+// viewer's system. Each word is one <path> with an aria-label holding its text.
 TD_API std::string render_svg(const CloudLayout& layout, const FontSet& fonts,
                               const CloudOptions& options = {});
 TD_API std::string layout_to_json(const CloudLayout& layout);

@@ -1,0 +1,25 @@
+#pragma once
+// A shaped word at a pixel size: its outlines, and their anti-aliased coverage (FreeType).
+
+#include "cloud/word_shape.hpp"
+
+#include <functional>
+
+namespace td::cloud {
+
+// Grey coverage of the word's ink, trimmed to the ink. Pixel (c, r) covers
+// [left + c, left + c + 1) x [top + r, top + r + 1) of the word's frame (pixels, y down,
+// origin at the pen's start).
+struct Coverage {
+    int width = 0, height = 0;
+    int left = 0, top = 0;
+    std::vector<std::uint8_t> pixels;
+};
+
+Coverage rasterize(FontSession& session, const WordShape& shape, double size);
+
+// Each glyph's outline at the size, in 26.6 pixels of the frame with y UP (FreeType's way).
+void for_each_outline(FontSession& session, const WordShape& shape, double size,
+                      const std::function<void(const FT_Outline&)>& visit);
+
+}  // namespace td::cloud
