@@ -80,6 +80,7 @@ struct TD_API TermCounts {
     double engagement = 0;                 // sum over tweets of log-damped engagement
     std::uint64_t spread = 0;              // extra copies of duplicate groups containing it
     std::map<int, std::uint64_t> per_day;  // days since epoch -> document frequency
+    friend bool operator==(const TermCounts&, const TermCounts&) = default;
 };
 
 // Corpus statistics that serialize and merge: stats(A ∪ B) == merge(stats(A), stats(B)).
@@ -87,6 +88,9 @@ struct TD_API TermStats {
     std::uint64_t documents = 0;
     std::map<std::string, TermCounts> terms;  // key: the term's canonical form
     std::map<std::string, std::string> display;  // key -> display form (e.g. "claude code" -> "Claude Code")
+    // key -> surface forms other than the key itself -> occurrences. `display` is the most
+    // frequent form (ties: the smaller string); keys shown as themselves have no display entry.
+    std::map<std::string, std::map<std::string, std::uint64_t>> surface_forms;
 
     void merge(const TermStats& other);
     std::string serialize() const;                            // compact, versioned, binary-safe

@@ -1,0 +1,80 @@
+#include "terms/phrases.hpp"
+#include "terms/scoring.hpp"
+#include "terms/stats_internal.hpp"
+#include "terms/term_units.hpp"
+
+#include <algorithm>
+#include <set>
+#include <unordered_map>
+
+namespace td {
+namespace {
+
+// The terms of one tweet: longest accepted phrase first, then rankable words and entities.
+std::vector<std::string> tweet_keys(const std::vector<terms::Unit>& units, const terms::Phrases& phrases,
+                                    const terms::Stopwords& stopwords) {
+    std::vector<std::string> keys;
+    std::set<std::string> seen;
+    auto add = [&](std::string key) {
+        if (seen.insert(key).second) keys.push_back(std::move(key));
+    };
+    for (std::size_t i = 0; i < units.size();) {
+        std::size_t taken = 0;
+        for (std::size_t n = std::min(phrases.longest, terms::max_phrase_units); n >= 2 && !taken; --n) {
+            if (!terms::phrase_candidate(units, i, n)) continue;
+            std::string key = units[i].key;
+            for (std::size_t k = 1; k < n; ++k) terms::append_joined(key, units[i + k].key);
+            if (phrases.contains(key) && !stopwords.contains(key)) {
+                add(std::move(key));
+                taken = n;
+            }
+        }
+        if (taken) {
+            i += taken;
+            continue;
+        }
+        const terms::Unit& u = units[i++];
+        if (u.kind != TermKind::word || terms::rankable_word(u.key, stopwords)) add(u.key);
+    }
+    return keys;
+}
+
+}  // namespace
+
+TermAnalysis analyze_terms(const Corpus& corpus, const TermOptions& options) {
+    const Segmenter segmenter(options.lexicon ? options.lexicon : Lexicon::builtin());
+    TermAnalysis analysis;
+    std::vector<std::vector<terms::Unit>> units;
+    units.reserve(corpus.tweets.size());
+    for (const Tweet& tweet : corpus.tweets) {
+        terms::add_tweet(analysis.stats, segmenter, tweet);
+        units.push_back(terms::text_units(segmenter, tweet.analysis_text.empty() ? tweet.text : tweet.analysis_text));
+    }
+    for (const auto& [key, forms] : analysis.stats.surface_forms) terms::refresh_display(analysis.stats, key);
+    const terms::Phrases phrases = terms::discover_phrases(analysis.stats, segmenter, options);
+    analysis.ranked = terms::rank_terms(analysis.stats, phrases, options);
+
+    const terms::Stopwords stopwords(options.extra_stopwords);
+    analysis.tweet_terms.reserve(corpus.tweets.size());
+    for (const auto& tweet_units : units) analysis.tweet_terms.push_back(tweet_keys(tweet_units, phrases, stopwords));
+
+    std::unordered_map<std::string, std::size_t> rank_of;
+    for (std::size_t i = 0; i < analysis.ranked.size(); ++i) rank_of.emplace(analysis.ranked[i].key, i);
+    std::vector<std::vector<std::size_t>> examples(analysis.ranked.size());
+    for (std::size_t t = 0; t < analysis.tweet_terms.size(); ++t)
+        for (const std::string& key : analysis.tweet_terms[t])
+            if (const auto found = rank_of.find(key); found != rank_of.end()) examples[found->second].push_back(t);
+    for (std::size_t i = 0; i < examples.size(); ++i) {
+        auto& list = examples[i];
+        std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
+            const double ea = terms::engagement_weight(corpus.tweets[a]);
+            const double eb = terms::engagement_weight(corpus.tweets[b]);
+            return ea != eb ? ea > eb : corpus.tweets[a].id < corpus.tweets[b].id;
+        });
+        for (std::size_t k = 0; k < list.size() && k < options.max_examples; ++k)
+            analysis.ranked[i].example_ids.push_back(corpus.tweets[list[k]].id);
+    }
+    return analysis;
+}
+
+}  // namespace td

@@ -1,0 +1,162 @@
+#include "terms/term_units.hpp"
+
+#include "common/utf8.hpp"
+#include "terms/char_class.hpp"
+
+#include <unicode/unistr.h>
+
+namespace td::terms {
+namespace {
+
+char32_t first_code_point(std::string_view s) {
+    std::size_t pos = 0;
+    return s.empty() ? 0 : utf8::decode(s, pos);
+}
+
+char32_t last_code_point(std::string_view s) {
+    std::size_t begin = s.size();
+    while (begin > 0 && (static_cast<unsigned char>(s[begin - 1]) & 0xC0) == 0x80 && s.size() - begin < 3) --begin;
+    if (begin > 0) --begin;
+    std::size_t pos = begin;
+    const char32_t c = utf8::decode(s, pos);
+    return pos == s.size() ? c : static_cast<unsigned char>(s.back());
+}
+
+bool sigil(char c) { return c == '#' || c == '$' || c == '@'; }
+
+// "#AI" / "＃AI" -> "#AI": entities keep one ASCII sigil.
+std::string entity_surface(std::string_view text, char ascii_sigil) {
+    std::size_t pos = 0;
+    utf8::decode(text, pos);
+    std::string out(1, ascii_sigil);
+    out.append(text.substr(pos));
+    return out;
+}
+
+}  // namespace
+
+std::string fold_case(std::string_view text) {
+    bool ascii = true;
+    for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+    if (ascii) {
+        std::string out(text);
+        for (char& c : out)
+            if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+        return out;
+    }
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
+    u.foldCase();
+    std::string out;
+    u.toUTF8String(out);
+    return out;
+}
+
+void append_joined(std::string& phrase, std::string_view next) {
+    if (!phrase.empty() && !next.empty() && is_spaced_script(last_code_point(phrase)) &&
+        is_spaced_script(first_code_point(next)))
+        phrase += ' ';
+    phrase += next;
+}
+
+std::string join_keys(const std::vector<std::string>& keys, std::size_t begin, std::size_t end) {
+    std::string out;
+    for (std::size_t i = begin; i < end; ++i) append_joined(out, keys[i]);
+    return out;
+}
+
+std::vector<Unit> text_units(const Segmenter& segmenter, std::string_view text) {
+    std::vector<Unit> units;
+    bool broken = true;
+    const Stopwords& stop = builtin_stopword_set();
+    for (const Token& token : segmenter.tokenize(text)) {
+        Unit unit;
+        switch (token.kind) {
+        case TokenKind::space: continue;
+        case TokenKind::punctuation:
+        case TokenKind::emoji:
+        case TokenKind::url: broken = true; continue;
+        case TokenKind::hashtag:
+        case TokenKind::cashtag:
+        case TokenKind::mention: {
+            const char s = token.kind == TokenKind::hashtag ? '#' : token.kind == TokenKind::cashtag ? '$' : '@';
+            unit.kind = token.kind == TokenKind::hashtag   ? TermKind::hashtag
+                        : token.kind == TokenKind::cashtag ? TermKind::cashtag
+                                                           : TermKind::mention;
+            unit.surface = sigil(token.text[0]) ? std::string(token.text) : entity_surface(token.text, s);
+            if (unit.kind == TermKind::cashtag) {
+                unit.key = unit.surface;
+                for (char& c : unit.key)
+                    if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
+            } else {
+                unit.key = fold_case(unit.surface);
+            }
+            unit.break_before = true;
+            units.push_back(std::move(unit));
+            broken = true;
+            continue;
+        }
+        case TokenKind::word:
+        case TokenKind::number: break;
+        }
+        unit.surface = std::string(token.text);
+        unit.key = fold_case(token.text);
+        unit.kind = TermKind::word;
+        unit.number = token.kind == TokenKind::number;
+        unit.joinable = true;
+        unit.stopword = stop.contains(unit.key);
+        unit.break_before = broken;
+        broken = false;
+        units.push_back(std::move(unit));
+    }
+    return units;
+}
+
+bool phrase_candidate(const std::vector<Unit>& units, std::size_t begin, std::size_t n) {
+    if (n < 2 || n > max_phrase_units || begin + n > units.size()) return false;
+    const Unit& first = units[begin];
+    const Unit& last = units[begin + n - 1];
+    if (first.stopword || last.stopword || first.number) return false;
+    std::size_t bytes = 0;
+    for (std::size_t i = begin; i < begin + n; ++i) {
+        const Unit& u = units[i];
+        if (!u.joinable || (i > begin && u.break_before)) return false;
+        bytes += u.key.size() + 1;
+    }
+    return bytes <= max_phrase_bytes;
+}
+
+Stopwords::Stopwords(const std::vector<std::string>& extra) {
+    for (const char* language : {"zh", "en"})
+        for (const std::string& w : builtin_stopwords(language)) words_.insert(w);
+    for (const std::string& w : extra) words_.insert(fold_case(w));
+}
+
+const Stopwords& builtin_stopword_set() {
+    static const Stopwords stopwords;
+    return stopwords;
+}
+
+bool rankable_word(std::string_view key, const Stopwords& stopwords) {
+    if (key.empty() || stopwords.contains(key)) return false;
+    std::size_t pos = 0, count = 0;
+    bool letters = false, han = false, digit_first = false;
+    std::size_t letters_count = 0;
+    while (pos < key.size()) {
+        const char32_t c = utf8::decode(key, pos);
+        if (count == 0) digit_first = is_digit(c);
+        ++count;
+        if (is_han(c)) han = true;
+        const CharClass k = classify(c);
+        if ((k == CharClass::alnum && !is_digit(c)) || k == CharClass::hangul || k == CharClass::kana ||
+            k == CharClass::letter || k == CharClass::han) {
+            letters = true;
+            ++letters_count;
+        }
+    }
+    if (!letters) return false;                   // numbers, symbols
+    if (count == 1) return false;                 // single Han character or letter
+    if (digit_first && (han || letters_count <= 2)) return false;  // "2001年", "3.5b", "10x"
+    return true;
+}
+
+}  // namespace td::terms

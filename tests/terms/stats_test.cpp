@@ -1,0 +1,113 @@
+#include "terms_test_support.hpp"
+
+#include <doctest/doctest.h>
+
+#include <random>
+
+namespace {
+
+td::Corpus mixed_corpus() {
+    td::Corpus corpus = td_terms_test::lines_corpus(
+        "Claude Code 发布了新版本，世界模型和AI代理都很火 #AI代理\n"
+        "claude code is down again, $NVDA up 3% @anthropic https://t.co/x1\n"
+        "世界模型 is the next big thing for Claude Code users\n"
+        "具身智能和世界模型：机器人的未来 #世界模型\n"
+        "Kimi K2.5 开源模型 上线 🚀\n"
+        "Kimi K2.5 benchmark looks strong vs GPT-5.2\n"
+        "开源模型 Kimi K2.5 Qwen DeepSeek\n");
+    for (std::size_t i = 0; i < corpus.tweets.size(); ++i) {
+        corpus.tweets[i].metrics.retweets = i * 3;
+        corpus.tweets[i].local_date = td::LocalDate::from_days_since_epoch(20478 + int(i % 3));
+    }
+    corpus.tweets[1].dup_count = 3;
+    return corpus;
+}
+
+}  // namespace
+
+TEST_CASE("term statistics count groups once and track spread, engagement and days") {
+    td::Corpus corpus;
+    corpus.tweets.push_back(td_terms_test::make_tweet("1", "Claude Code Claude Code 好用", 100));
+    corpus.tweets.push_back(td_terms_test::make_tweet("2", "Claude Code 宕机了", 0, 1));
+    corpus.tweets[0].dup_count = 3;
+    corpus.tweets[0].metrics.retweets = 10;
+    const td::TermStats stats = td::build_term_stats(corpus);
+    CHECK(stats.documents == 2);
+    const td::TermCounts& phrase = stats.terms.at("claude code");
+    CHECK(phrase.kind == td::TermKind::phrase);
+    CHECK(phrase.frequency == 3);
+    CHECK(phrase.document_frequency == 2);
+    CHECK(phrase.spread == 2);
+    CHECK(phrase.engagement == doctest::Approx(std::log1p(120.0)).epsilon(0.001));
+    CHECK(phrase.per_day.size() == 2);
+    CHECK(stats.display.at("claude code") == "Claude Code");
+    CHECK(stats.surface_forms.at("claude code").at("Claude Code") == 3);
+    CHECK(stats.terms.at("claude").kind == td::TermKind::word);
+}
+
+TEST_CASE("statistics round-trip through their binary form") {
+    const td::TermStats stats = td::build_term_stats(mixed_corpus());
+    const std::string bytes = stats.serialize();
+    CHECK(bytes.substr(0, 4) == "TDTS");
+    CHECK(td::TermStats::deserialize(bytes) == stats);
+    CHECK(td::TermStats::deserialize(td::TermStats().serialize()) == td::TermStats());
+    td::TermStats odd;
+    odd.documents = 7;
+    odd.terms[std::string("a\0b", 3)].per_day[-5] = 2;
+    odd.display["x"] = std::string("\0\xff", 2);
+    odd.surface_forms["x"]["X"] = 1;
+    CHECK(td::TermStats::deserialize(odd.serialize()) == odd);
+}
+
+TEST_CASE("truncated or corrupt statistics throw a parse error with the offset") {
+    const std::string bytes = td::build_term_stats(mixed_corpus()).serialize();
+    for (std::size_t n = 0; n < bytes.size(); n += 1 + n / 16) {
+        try {
+            (void)td::TermStats::deserialize(std::string_view(bytes).substr(0, n));
+            FAIL("truncated input of " << n << " bytes was accepted");
+        } catch (const td::Error& e) {
+            CHECK(e.code() == td::Error::Code::parse);
+            CHECK(std::string(e.what()).find("byte ") != std::string::npos);
+        }
+    }
+    std::mt19937 rng(7);
+    for (int round = 0; round < 300; ++round) {
+        std::string corrupt = bytes;
+        corrupt[rng() % corrupt.size()] ^= char(1 + rng() % 255);
+        CHECK_THROWS_AS((void)td::TermStats::deserialize(corrupt), td::Error);
+    }
+    for (int round = 0; round < 300; ++round) {
+        std::string noise(rng() % 64, '\0');
+        for (char& c : noise) c = char(rng());
+        if (round % 2) noise.replace(0, std::min<std::size_t>(4, noise.size()), "TDTS");
+        try {
+            (void)td::TermStats::deserialize(noise);
+        } catch (const td::Error&) {
+        }
+    }
+    std::string version = bytes;
+    version[4] = 9;
+    CHECK_THROWS_WITH_AS((void)td::TermStats::deserialize(version), doctest::Contains("version"), td::Error);
+}
+
+TEST_CASE("merging shard statistics equals the statistics of the whole (random splits)") {
+    td::Corpus whole = mixed_corpus();
+    const td::Corpus& sample = td_terms_test::sample_corpus();
+    whole.tweets.insert(whole.tweets.end(), sample.tweets.begin(), sample.tweets.begin() + 120);
+    const td::TermStats expected = td::build_term_stats(whole);
+    std::mt19937 rng(2026);
+    for (int trial = 0; trial < 6; ++trial) {
+        const std::size_t shards = 2 + rng() % 4;
+        std::vector<td::Corpus> parts(shards);
+        for (const td::Tweet& tweet : whole.tweets) parts[rng() % shards].tweets.push_back(tweet);
+        td::TermStats merged;
+        for (std::size_t i = shards; i-- > 0;) {
+            const td::TermStats part = td::build_term_stats(parts[i]);
+            merged.merge(td::TermStats::deserialize(part.serialize()));
+        }
+        CHECK(merged.documents == expected.documents);
+        CHECK(merged.terms == expected.terms);
+        CHECK(merged.display == expected.display);
+        CHECK(merged == expected);
+    }
+}
