@@ -1,6 +1,7 @@
 // Runs a fuzz harness over every file of the folders (or files) named on the command line.
 // Exit status 0 when every input ran; a crash shows up as the process dying under the sanitizers.
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <filesystem>
