@@ -76,7 +76,15 @@ install(FILES ${PROJECT_BINARY_DIR}/tweetdigestConfig.cmake
               ${PROJECT_BINARY_DIR}/tweetdigestConfigVersion.cmake
         DESTINATION ${TWEETDIGEST_CMAKE_DIR} COMPONENT tweetdigest_Development)
 
-# pkg-config: libdir relative to ${prefix} unless CMAKE_INSTALL_LIBDIR is absolute.
+# pkg-config: ${prefix} is found from the .pc file's own place, so a staged or moved install
+# works; libdir and includedir are relative to it unless given as absolute paths.
+if(IS_ABSOLUTE "${TWEETDIGEST_PKGCONFIG_DIR}")
+  set(TWEETDIGEST_PC_PREFIX "${CMAKE_INSTALL_PREFIX}")
+else()
+  file(RELATIVE_PATH _td_pc_up "/root/${TWEETDIGEST_PKGCONFIG_DIR}" "/root")
+  string(REGEX REPLACE "/$" "" _td_pc_up "${_td_pc_up}")
+  set(TWEETDIGEST_PC_PREFIX "\${pcfiledir}/${_td_pc_up}")
+endif()
 foreach(kind LIBDIR INCLUDEDIR)
   if(IS_ABSOLUTE "${CMAKE_INSTALL_${kind}}")
     set(TWEETDIGEST_PC_${kind} "${CMAKE_INSTALL_${kind}}")

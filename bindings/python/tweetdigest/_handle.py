@@ -27,13 +27,18 @@ class Handle:
     """Owns one C handle: close() (idempotent) or a with-block frees it; __del__ is a backstop."""
 
     _free = None
+    _handle = None  # set by __init__; a subclass whose __init__ failed has none to free
 
     def __init__(self, handle):
         self._handle = handle
 
     @property
+    def closed(self):
+        return self._handle is None or not self._handle.value
+
+    @property
     def _as_parameter_(self):
-        if self._handle is None or not self._handle.value:
+        if self.closed:
             raise ValueError(f"{type(self).__name__} is closed")
         return self._handle
 
