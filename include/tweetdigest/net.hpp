@@ -79,6 +79,9 @@ struct TD_API HttpOptions {
 // Api-Key, and URL credentials or key/token query parameters, never appear in messages.
 TD_API HttpResponse http_send(const HttpRequest& request, const HttpOptions& options = {});
 
+// Whether this build speaks https (was built with OpenSSL).
+TD_API bool https_supported() noexcept;
+
 // The URL with user info and secret-looking query values (token, key, secret, password,
 // signature...) replaced by "REDACTED".
 TD_API std::string redact_url(std::string_view url);

@@ -79,6 +79,14 @@ std::optional<std::string> HttpResponse::header(std::string_view name) const {
     return std::nullopt;
 }
 
+bool https_supported() noexcept {
+#ifdef TD_HAVE_OPENSSL
+    return true;
+#else
+    return false;
+#endif
+}
+
 HttpResponse http_send(const HttpRequest& request, const HttpOptions& options) {
     const net::Url url = net::parse_url(request.url);
 #ifndef TD_HAVE_OPENSSL
