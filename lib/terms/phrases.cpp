@@ -72,7 +72,13 @@ Phrases discover_phrases(const TermStats& stats, const Segmenter& segmenter, con
             const TermCounts* b = lookup(stats, join_keys(parts, split, parts.size()));
             if (!a || !b || !a->frequency || !b->frequency || !a->document_frequency || !b->document_frequency) continue;
             evaluated = true;
-            const double containment = double(c.frequency) / double(std::min(a->frequency, b->frequency));
+            // A phrase grown from a shorter one must explain most of that one's occurrences, or
+            // the shorter phrase is the term ("Claude Code", not "Claude Code keeps").
+            const bool a_phrase = split > 1, b_phrase = parts.size() - split > 1;
+            const std::uint64_t base = a_phrase || b_phrase
+                                           ? std::max(a_phrase ? a->frequency : 0, b_phrase ? b->frequency : 0)
+                                           : std::min(a->frequency, b->frequency);
+            const double containment = double(c.frequency) / double(base);
             const double pmi = std::log(double(c.document_frequency) * documents /
                                         (double(a->document_frequency) * double(b->document_frequency)));
             cohesive = containment >= 0.5 && pmi >= -1e-9;
