@@ -121,7 +121,7 @@ std::vector<double> naming_boost(const TermAnalysis& terms, const Vocabulary& vo
     for (std::size_t rank = 0; rank < terms.ranked.size(); ++rank) {
         const auto found = vocabulary.ids.find(terms.ranked[rank].key);
         if (found != vocabulary.ids.end())
-            boost[found->second] = std::max(boost[found->second], 1.0 + 0.5 / (1.0 + double(rank) / 20.0));
+            boost[found->second] = std::max(boost[found->second], 1.0 + 2.0 / (1.0 + double(rank) / 10.0));
     }
     return boost;
 }
