@@ -1,5 +1,7 @@
 #include "cloud_settings.hpp"
 
+#include <algorithm>
+
 namespace td::cli {
 
 std::vector<OptionSpec> cloud_options() {
@@ -16,9 +18,40 @@ std::vector<OptionSpec> cloud_options() {
         {"max-words", "N", "words to place at most (default 200)"},
         {"margin", "PX", "free pixels around each word (default 2)"},
         {"mask", "PNG", "shape mask: white or transparent pixels stay empty"},
+        {"contour", "PX", "with --mask: draw a line this wide around the shape"},
+        {"colors", "MODE", "palette|weight|kind: seeded palette picks, a gradient by weight, or "
+                           "one colour per term kind (default palette)"},
+        {"palette", "LIST", "comma-separated #rrggbb colours"},
+        {"background", "COLOR", "#rrggbb or #rrggbbaa (default white)"},
         {"transparent", "", "transparent background (PNG and SVG)"},
+        {"font-language", "TAG", "face of a font collection: zh-Hans|zh-Hant|ja|ko (default: "
+                                 "from the report language)"},
     };
 }
+
+namespace {
+
+Rgba parse_color(const std::string& text, const char* option) {
+    const auto digit = [&](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        throw UsageError(std::string("--") + option + ": '" + text + "' is not #rrggbb or #rrggbbaa");
+    };
+    if ((text.size() != 7 && text.size() != 9) || text[0] != '#')
+        throw UsageError(std::string("--") + option + ": '" + text + "' is not #rrggbb or #rrggbbaa");
+    const auto byte = [&](std::size_t at) { return std::uint8_t(digit(text[at]) * 16 + digit(text[at + 1])); };
+    return {byte(1), byte(3), byte(5), text.size() == 9 ? byte(7) : std::uint8_t(255)};
+}
+
+ColorMode parse_color_mode(const std::string& mode) {
+    if (mode == "palette") return ColorMode::palette;
+    if (mode == "weight") return ColorMode::by_weight;
+    if (mode == "kind") return ColorMode::by_kind;
+    throw UsageError("--colors must be palette, weight or kind");
+}
+
+}  // namespace
 
 CloudOptions cloud_settings(const Arguments& args, int default_width, int default_height) {
     CloudOptions options;
@@ -43,11 +76,23 @@ CloudOptions cloud_settings(const Arguments& args, int default_width, int defaul
     options.max_words = static_cast<std::size_t>(args.integer_or("max-words", 200));
     options.margin = static_cast<int>(args.integer_or("margin", options.margin));
     options.mask_png = args.value_or("mask", "");
-    if (args.has("transparent")) options.background = Rgba{255, 255, 255, 0};
+    options.contour_width = static_cast<int>(args.integer_or("contour", 0));
+    options.color_mode = parse_color_mode(args.value_or("colors", "palette"));
+    if (const auto list = args.value("palette")) {
+        std::size_t start = 0;
+        while (start <= list->size()) {
+            const std::size_t end = std::min(list->find(',', start), list->size());
+            options.palette.push_back(parse_color(list->substr(start, end - start), "palette"));
+            start = end + 1;
+        }
+    }
+    if (const auto color = args.value("background")) options.background = parse_color(*color, "background");
+    if (args.has("transparent")) options.background.a = 0;
     return options;
 }
 
-std::shared_ptr<const FontSet> load_fonts(const Arguments& args, const std::string& language) {
+std::shared_ptr<const FontSet> load_fonts(const Arguments& args, const std::string& report_language) {
+    const std::string language = args.value_or("font-language", report_language);
     if (const auto path = args.value("font")) return FontSet::load({{*path, -1}}, language);
     return FontSet::system_default(language);
 }

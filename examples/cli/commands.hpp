@@ -31,6 +31,7 @@ struct Command {
 const std::vector<Command>& all_commands();
 
 Command digest_command();
+Command daily_command();
 Command terms_command();
 Command segment_command();
 Command cloud_command();

@@ -12,7 +12,7 @@ namespace td::cli {
 
 const std::vector<Command>& all_commands() {
     static const std::vector<Command> commands = {
-        digest_command(), terms_command(), segment_command(), cloud_command(),
+        digest_command(), daily_command(), terms_command(), segment_command(), cloud_command(),
         ingest_command(), stats_command(),
 #ifdef TD_CLI_HAVE_NET
         fetch_command(),

@@ -2,7 +2,7 @@
 // Rendering a Digest: Jekyll Markdown (the seed posts' form) and JSON.
 //
 // Site layout. A digest is written into a Jekyll site folder as
-//   _posts/<from>-<title>.md                      the post (post_relative_path)
+//   _posts/<from>-<title>.md                      the post (post_relative_path; URL post_url)
 //   assets/wordcloud/wordcloud_<title>.<ext>      its word cloud (wordcloud_relative_path)
 // Jekyll copies files outside underscore folders to the built site unchanged, while files inside
 // _posts are never published as static files; so the image lives under assets/ and the post
@@ -29,6 +29,11 @@ TD_API Digest digest_from_json(std::string_view json);
 
 // "_posts/2026-01-25-twitter_ai_20260125_20260125.md"
 TD_API std::string post_relative_path(const Digest& digest);
+// "/2026/01/25/twitter_ai_20260125_20260125.html": the site-relative URL Jekyll gives the post of
+// that day and title under its default permalink (`date`: /:categories/:year/:month/:day/:title).
+// Posts link earlier posts as {{ "<url>" | relative_url }}, which honours the site's baseurl and,
+// unlike {% post_url %}, does not fail the build when the earlier post is not in this site.
+TD_API std::string post_url(const LocalDate& date, std::string_view title);
 // "assets/wordcloud/wordcloud_twitter_ai_20260125_20260125.png": where the site keeps the image
 // the post links to, relative to the site folder.
 TD_API std::string wordcloud_relative_path(const Digest& digest);

@@ -4,6 +4,7 @@
 #include <tweetdigest/cloud.hpp>
 #include <tweetdigest/common.hpp>
 #include <tweetdigest/digest.hpp>
+#include <tweetdigest/history.hpp>
 #include <tweetdigest/ingest.hpp>
 #include <tweetdigest/render.hpp>
 #include <tweetdigest/terms.hpp>

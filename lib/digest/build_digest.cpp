@@ -110,6 +110,7 @@ Digest build_digest(const Corpus& corpus, const TermAnalysis& terms, const Diges
     digest::add_conclusions(evidence, result);
     result.disclaimer = evidence.wording.text("disclaimer");
     result.sources = sources(result, corpus);
+    if (options.history) apply_history(result, terms.stats, *options.history, options);
     return result;
 }
 

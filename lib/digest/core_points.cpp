@@ -4,6 +4,7 @@
 #include "digest/evidence.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <set>
 
 namespace td::digest {
@@ -14,6 +15,7 @@ constexpr double redundant_cosine = 0.5;   // a candidate this close to a chosen
 constexpr double redundant_overlap = 0.34; // ... and so is one sharing this share of top terms
 constexpr std::size_t candidate_pool = 60;
 constexpr std::size_t compared_terms = 5;
+constexpr std::size_t signature_terms = 12;
 
 double term_overlap(const Cluster& a, const Cluster& b) {
     const std::size_t na = std::min(a.top_terms.size(), compared_terms);
@@ -71,6 +73,23 @@ std::vector<const Cluster*> pick_diverse(const Evidence& evidence, std::size_t w
     return chosen;
 }
 
+// The heaviest centroid terms, L2-normalised, weights rounded so the stored form is stable.
+std::vector<WeightedTerm> signature(const Evidence& evidence, const Cluster& cluster) {
+    std::vector<std::pair<TermId, double>> weights(cluster.centroid.begin(), cluster.centroid.end());
+    std::sort(weights.begin(), weights.end(), [&](const auto& a, const auto& b) {
+        if (a.second != b.second) return a.second > b.second;
+        return evidence.clustering.vocabulary[a.first] < evidence.clustering.vocabulary[b.first];
+    });
+    if (weights.size() > signature_terms) weights.resize(signature_terms);
+    double norm2 = 0;
+    for (const auto& [id, weight] : weights) norm2 += weight * weight;
+    std::vector<WeightedTerm> out;
+    if (norm2 <= 0) return out;
+    for (const auto& [id, weight] : weights)
+        out.push_back({evidence.clustering.vocabulary[id], std::round(weight / std::sqrt(norm2) * 1e4) / 1e4});
+    return out;
+}
+
 }  // namespace
 
 void add_core_points(const Evidence& evidence, Digest& digest) {
@@ -83,6 +102,7 @@ void add_core_points(const Evidence& evidence, Digest& digest) {
         point.tweets = cluster->tweets;
         point.engagement = cluster->engagement;
         point.impact = evidence.impact(*cluster);
+        point.signature = signature(evidence, *cluster);
         const std::vector<std::string> shown(point.terms.begin(),
                                              point.terms.begin() + long(std::min<std::size_t>(3, point.terms.size())));
         point.summary.text = evidence.wording.fill(

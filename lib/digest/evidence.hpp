@@ -47,5 +47,8 @@ void add_tickers(const Evidence& evidence, Digest& digest);
 void add_topic_analysis(const Evidence& evidence, Digest& digest);
 void add_summary(const Evidence& evidence, Digest& digest);      // overview and sentiment
 void add_conclusions(const Evidence& evidence, Digest& digest);  // after every other section
+void add_conclusions(const Wording& wording, Digest& digest);    // from the digest's sections alone
+// "positive", "negative", "mixed" or "neutral": the wording keys label_* and advice_*.
+std::string_view mood(const Sentiment& sentiment);
 
 }  // namespace td::digest

@@ -13,6 +13,8 @@ constexpr double leaning_margin = 0.10;
 constexpr double divided_share = 0.15;
 constexpr double divided_balance = 0.6;
 
+}  // namespace
+
 std::string_view mood(const Sentiment& s) {
     const double high = std::max(s.positive, s.negative), low = std::min(s.positive, s.negative);
     if (low >= divided_share && low >= divided_balance * high) return "mixed";
@@ -20,6 +22,8 @@ std::string_view mood(const Sentiment& s) {
     if (s.negative - s.positive >= leaning_margin) return "negative";
     return "neutral";
 }
+
+namespace {
 
 Sentiment measure_sentiment(const Evidence& evidence) {
     Sentiment s;
@@ -65,8 +69,9 @@ void add_summary(const Evidence& evidence, Digest& digest) {
     digest.overview = {evidence.wording.fill("overview", fields), ids};
 }
 
-void add_conclusions(const Evidence& evidence, Digest& digest) {
-    const Wording& w = evidence.wording;
+void add_conclusions(const Evidence& evidence, Digest& digest) { add_conclusions(evidence.wording, digest); }
+
+void add_conclusions(const Wording& w, Digest& digest) {
     if (digest.core_points.empty()) {
         digest.conclusions.push_back({w.text("conclusion_none"), {}});
         return;

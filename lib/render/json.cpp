@@ -4,6 +4,9 @@
 
 #include <boost/json.hpp>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include <algorithm>
 #include <array>
 
@@ -44,6 +47,37 @@ json::object term(const Term& t) {
             {"example_ids", strings(t.example_ids)}};
 }
 
+json::value date_or_null(const LocalDate& date, bool present) {
+    return present ? json::value(date.to_string()) : json::value(nullptr);
+}
+
+json::object momentum(const Momentum& m) {
+    return {{"trend", to_string(m.trend)},
+            {"days", list(m.days, [](const DayCount& c) {
+                 return json::object{{"date", c.date.to_string()}, {"count", c.count}, {"documents", c.documents}};
+             })},
+            {"expected", m.expected},
+            {"z", m.z}};
+}
+
+json::object story(const StoryLink& s) {
+    const bool continuing = s.status == StoryStatus::continuing;
+    return {{"status", to_string(s.status)},
+            {"since", date_or_null(s.since, s.status != StoryStatus::unknown)},
+            {"since_title", s.since_title},
+            {"matched_day", date_or_null(s.matched_day, continuing)},
+            {"similarity", s.similarity}};
+}
+
+json::object core_point(const CorePoint& p) {
+    return {{"title", p.title}, {"summary", statement(p.summary)}, {"impact", to_string(p.impact)},
+            {"terms", strings(p.terms)}, {"tweets", p.tweets}, {"engagement", p.engagement},
+            {"signature", list(p.signature, [](const WeightedTerm& t) {
+                 return json::object{{"key", t.key}, {"weight", t.weight}};
+             })},
+            {"momentum", momentum(p.momentum)}, {"story", story(p.story)}};
+}
+
 json::object to_json(const Digest& d) {
     const DigestCounts& c = d.counts;
     return {
@@ -59,11 +93,7 @@ json::object to_json(const Digest& d) {
         {"overview", statement(d.overview)},
         {"sentiment", {{"positive", d.sentiment.positive}, {"neutral", d.sentiment.neutral},
                        {"negative", d.sentiment.negative}, {"label", d.sentiment.label}}},
-        {"core_points", list(d.core_points, [](const CorePoint& p) {
-             return json::object{{"title", p.title}, {"summary", statement(p.summary)},
-                                 {"impact", to_string(p.impact)}, {"terms", strings(p.terms)},
-                                 {"tweets", p.tweets}, {"engagement", p.engagement}};
-         })},
+        {"core_points", list(d.core_points, core_point)},
         {"core_points_note", d.core_points_note},
         {"views", list(d.views, [](const View& v) {
              return json::object{{"author", v.author}, {"username", v.username}, {"statement", statement(v.statement)}};
@@ -86,6 +116,14 @@ json::object to_json(const Digest& d) {
         {"sources", list(d.sources, [](const SourceTweet& s) {
              return json::object{{"id", s.id}, {"username", s.username}, {"url", s.url}};
          })},
+        {"term_trends", list(d.term_trends, [](const TermTrend& t) {
+             return json::object{{"key", t.key}, {"display", t.display}, {"momentum", momentum(t.momentum)}};
+         })},
+        {"days", list(d.days, [](const DaySummary& day) {
+             return json::object{{"date", day.date.to_string()}, {"title", day.title}, {"source", day.source},
+                                 {"tweets", day.tweets}, {"topics", strings(day.topics)}};
+         })},
+        {"new_stories", d.new_stories},
     };
 }
 
@@ -198,6 +236,37 @@ private:
     std::string path_;
 };
 
+void read_momentum(const Reader& r, Momentum& m) {
+    std::string trend;
+    r.read("trend", trend);
+    if (!trend.empty()) {
+        try {
+            m.trend = parse_trend(trend);
+        } catch (const Error&) {
+            fail(r.at("trend"), "expected unknown, rising, stable or falling");
+        }
+    }
+    r.read_objects("days", m.days, [](const Reader& c, DayCount& day) {
+        c.read("date", day.date);
+        c.read("count", day.count);
+        c.read("documents", day.documents);
+    });
+    r.read("expected", m.expected);
+    r.read("z", m.z);
+}
+
+void read_story(const Reader& r, StoryLink& s) {
+    std::string status;
+    r.read("status", status);
+    if (status == "new") s.status = StoryStatus::new_story;
+    else if (status == "continuing") s.status = StoryStatus::continuing;
+    else if (!status.empty() && status != "unknown") fail(r.at("status"), "expected unknown, new or continuing");
+    r.read("since", s.since);
+    r.read("since_title", s.since_title);
+    r.read("matched_day", s.matched_day);
+    r.read("similarity", s.similarity);
+}
+
 Digest from_json(const Reader& r) {
     Digest d;
     std::string schema, language;
@@ -232,6 +301,12 @@ Digest from_json(const Reader& r) {
         p.read("terms", point.terms);
         p.read("tweets", point.tweets);
         p.read("engagement", point.engagement);
+        p.read_objects("signature", point.signature, [](const Reader& t, WeightedTerm& term) {
+            t.read("key", term.key);
+            t.read("weight", term.weight);
+        });
+        read_momentum(p.child("momentum"), point.momentum);
+        read_story(p.child("story"), point.story);
     });
     r.read("core_points_note", d.core_points_note);
     r.read_objects("views", d.views, [](const Reader& v, View& view) {
@@ -278,12 +353,48 @@ Digest from_json(const Reader& r) {
         s.read("username", source.username);
         s.read("url", source.url);
     });
+    r.read_objects("term_trends", d.term_trends, [](const Reader& t, TermTrend& trend) {
+        t.read("key", trend.key);
+        t.read("display", trend.display);
+        read_momentum(t.child("momentum"), trend.momentum);
+    });
+    r.read_objects("days", d.days, [](const Reader& t, DaySummary& day) {
+        t.read("date", day.date);
+        t.read("title", day.title);
+        t.read("source", day.source);
+        t.read("tweets", day.tweets);
+        t.read("topics", day.topics);
+    });
+    r.read("new_stories", d.new_stories);
     return d;
 }
 
 }  // namespace
 
-std::string render_json(const Digest& digest) { return json::serialize(to_json(digest)) + "\n"; }
+namespace {
+
+// Twelve significant digits: enough for any figure of the report, and short enough that every
+// JSON parser reads the number back as the very same double, so render -> parse -> render is
+// byte-identical.
+void round_numbers(json::value& value) {
+    if (value.is_double()) {
+        char text[32];
+        std::snprintf(text, sizeof text, "%.12g", value.get_double());
+        value = std::strtod(text, nullptr);
+    } else if (value.is_array()) {
+        for (json::value& item : value.get_array()) round_numbers(item);
+    } else if (value.is_object()) {
+        for (auto& entry : value.get_object()) round_numbers(entry.value());
+    }
+}
+
+}  // namespace
+
+std::string render_json(const Digest& digest) {
+    json::value value = to_json(digest);
+    round_numbers(value);
+    return json::serialize(value) + "\n";
+}
 
 Digest digest_from_json(std::string_view text) {
     json::error_code error;

@@ -2,6 +2,7 @@
 // escaped, every statement followed by links to the tweets it came from.
 
 #include "digest/wording.hpp"
+#include "render/markdown_history.hpp"
 
 #include <tweetdigest/render.hpp>
 
@@ -138,13 +139,15 @@ private:
             const std::string line = words_.fill(
                 "point_line", {{"title", escape_markdown_inline(point.title)},
                                {"summary", escape_markdown_inline(point.summary.text)}});
-            out_ += std::to_string(i + 1) + ".  " + cited(line, point.summary) + "\n";
+            out_ += std::to_string(i + 1) + ".  " + cited(line, point.summary) + render::history_column(point, words_) + "\n";
         }
         if (!digest_.core_points_note.empty())
             paragraph(escape_markdown_inline(digest_.core_points_note));
         else if (digest_.core_points.empty())
             paragraph(words_.text("core_none"));
+        out_ += render::term_trends_section(digest_, words_) + render::days_section(digest_, words_);
     }
+
 
     void views() {
         heading(3, "h_views");

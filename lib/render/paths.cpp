@@ -17,6 +17,12 @@ std::string post_relative_path(const Digest& digest) {
     return "_posts/" + digest.from.to_string() + "-" + safe_file_name(digest.title) + ".md";
 }
 
+std::string post_url(const LocalDate& date, std::string_view title) {
+    const std::string day = date.to_string();
+    return "/" + day.substr(0, 4) + "/" + day.substr(5, 2) + "/" + day.substr(8, 2) + "/" + safe_file_name(title) +
+           ".html";
+}
+
 std::string wordcloud_relative_path(const Digest& digest) {
     return "assets/wordcloud/" + safe_file_name(digest.wordcloud_image);
 }

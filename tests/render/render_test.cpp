@@ -173,7 +173,7 @@ TEST_CASE("every text field of a digest is escaped, whatever its origin") {
         d.wordcloud_image = "wordcloud_" + d.title + ".png";
         d.overview = {text, {"1"}};
         d.sentiment.label = text;
-        d.core_points.push_back({text, {text, {"1"}}, td::Impact::high, {text}, 1, 1});
+        d.core_points.push_back({text, {text, {"1"}}, td::Impact::high, {text}, 1, 1, {}, {}, {}});
         d.core_points_note = text;
         d.views.push_back({text, text, {text, {"1"}}});
         d.events.push_back({d.from, {text, {"1"}}, td::Impact::low, text});

@@ -1,0 +1,100 @@
+// Loading a year of history: 365 day entries shaped like real days (a few thousand terms with
+// per-day counts and display forms, ten stories, twenty leading terms), then load_history over
+// all of them, as a daily run with --history-days 365 would. Prints one JSON line per measure.
+//   history_benchmark [DIR] [TERMS_PER_DAY]
+
+#include <tweetdigest/history.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <string>
+
+namespace {
+
+td::TermStats day_stats(int day, std::size_t terms) {
+    td::TermStats stats;
+    stats.documents = 2000 + std::uint64_t(day % 7) * 100;
+    for (std::size_t i = 0; i < terms; ++i) {
+        // A Zipf-like vocabulary that shifts a little every day.
+        const std::size_t id = (i * 7919 + std::size_t(day) * 13) % (terms * 3);
+        const std::string key = (i % 3 == 0 ? "词" : "term") + std::to_string(id);
+        td::TermCounts& c = stats.terms[key];
+        c.kind = i % 11 == 0 ? td::TermKind::phrase : td::TermKind::word;
+        c.document_frequency = 1 + 400 / (i + 1);
+        c.frequency = c.document_frequency + c.document_frequency / 3;
+        c.engagement = double(c.document_frequency) * 2.5;
+        c.per_day[td::LocalDate::parse("2025-01-01").days_since_epoch() + day] = c.document_frequency;
+        if (i % 5 == 0) stats.display[key] = "T" + key;
+    }
+    return stats;
+}
+
+td::Digest day_digest(const td::LocalDate& date, const td::TermStats& stats) {
+    td::Digest d;
+    d.time_zone = "Asia/Shanghai";
+    d.from = d.to = date;
+    d.title = td::digest_title(date, date);
+    d.counts.tweets = d.counts.kept = stats.documents;
+    std::size_t n = 0;
+    for (const auto& [key, counts] : stats.terms) {
+        if (n++ == 20) break;
+        d.top_terms.push_back({key, key, counts.kind, double(counts.document_frequency), counts.frequency,
+                               counts.document_frequency, {"1900000000000000001"}});
+    }
+    for (int p = 0; p < 10; ++p) {
+        td::CorePoint point;
+        point.title = "story " + std::to_string(p);
+        point.summary = {"A sentence about story " + std::to_string(p) + ".", {"19000000000000000" + std::to_string(10 + p)}};
+        for (int t = 0; t < 12; ++t) point.signature.push_back({"term" + std::to_string(p * 12 + t), 0.2887});
+        d.core_points.push_back(std::move(point));
+    }
+    return d;
+}
+
+double milliseconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    const std::filesystem::path dir = argc > 1 ? argv[1] : std::filesystem::temp_directory_path() / "td_history_bench";
+    const std::size_t terms = argc > 2 ? std::stoul(argv[2]) : 3000;
+    const td::LocalDate first = td::LocalDate::parse("2025-01-01");
+    const td::LocalDate last = td::LocalDate::from_days_since_epoch(first.days_since_epoch() + 364);
+    std::filesystem::remove_all(dir);
+    std::uintmax_t bytes = 0;
+    for (int day = 0; day < 365; ++day) {
+        const td::TermStats stats = day_stats(day, terms);
+        td::save_history_day(dir.string(), day_digest(td::LocalDate::from_days_since_epoch(first.days_since_epoch() + day), stats),
+                             stats);
+    }
+    for (const auto& item : std::filesystem::recursive_directory_iterator(dir))
+        if (item.is_regular_file()) bytes += item.file_size();
+
+    // Each measure is the best of five (the files stay in the page cache after the first).
+    auto best_of = [&](const td::HistoryLoadOptions& options, std::size_t& entries) {
+        double best = 1e300;
+        for (int run = 0; run < 5; ++run) {
+            const auto start = std::chrono::steady_clock::now();
+            const td::HistoryLoad load = td::load_history(dir.string(), first, last, options);
+            best = std::min(best, milliseconds_since(start));
+            entries = load.entries.size();
+        }
+        return best;
+    };
+    std::size_t entries = 0;
+    const double index_ms = best_of({false, false}, entries);
+    std::printf("{\"benchmark\":\"history_load\",\"days\":365,\"parts\":\"manifests\",\"entries\":%zu,\"ms\":%.2f}\n",
+                entries, index_ms);
+    const double stats_ms = best_of({true, false}, entries);
+    std::printf("{\"benchmark\":\"history_load\",\"days\":365,\"parts\":\"manifests+stats\",\"terms_per_day\":%zu,"
+                "\"entries\":%zu,\"ms\":%.2f}\n", terms, entries, stats_ms);
+    const double all_ms = best_of({true, true}, entries);
+    std::printf("{\"benchmark\":\"history_load\",\"days\":365,\"parts\":\"manifests+stats+digests\",\"entries\":%zu,"
+                "\"ms\":%.2f,\"bytes_on_disk\":%ju}\n", entries, all_ms, bytes);
+    std::filesystem::remove_all(dir);
+    return entries == 365 ? 0 : 1;
+}
