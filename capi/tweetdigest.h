@@ -274,12 +274,56 @@ typedef struct td_digest td_digest;
  * Builds the report of a corpus window, optionally scoring terms against background statistics
  * (NULL for none). Options: {"language": "zh"|"en", "core_points": 10, "cloud_terms": 150,
  * "generated_at": 0 (Unix seconds; 0 = end of the window), "wordcloud_extension": "png",
- * "terms": {term options}}. A pure function of its inputs.
+ * "terms": {term options}, "history": {"dir": "path", "days": 7, "save": true}}.
+ * Without "history" a pure function of its inputs. With it, the corpus must cover one
+ * local day: the previous "days" days stored in "dir" add momentum and stories carried forward
+ * (terms are scored against their merged stats unless `background` is given), and the day is
+ * stored in "dir" ("save": false to only read). Corrupt or foreign files in "dir" are skipped;
+ * td_digest_history_diagnostics_json lists them. See include/tweetdigest/history.hpp.
  * Returns TD_OK, TD_ERR_INVALID_ARGUMENT, TD_ERR_IO (user dictionary), TD_ERR_NO_MEMORY.
  * Output: release *out with td_digest_free.
  */
 TD_API td_status td_digest_build(const td_corpus *corpus, const td_term_stats *background,
                                  const char *options_json, size_t options_len, td_digest **out);
+
+/*
+ * A report of several days composed from a history folder. Options: the digest
+ * options plus "from", "to" ("YYYY-MM-DD", required) and "history": {"dir", "days"} (required).
+ * Stored days come from the history; a day without an entry is built from the corpus' tweets of
+ * that day and stored (corpus may be NULL when every day is stored). The title is
+ * twitter_ai_FROM_TO. Returns TD_OK, TD_ERR_INVALID_ARGUMENT (also when no day has an entry or
+ * tweets), TD_ERR_IO, TD_ERR_NO_MEMORY. Output: release *out with td_digest_free.
+ */
+TD_API td_status td_digest_build_range(const td_corpus *corpus, const char *options_json,
+                                       size_t options_len, td_digest **out);
+
+/*
+ * The history problems met while building the digest (corrupt or foreign files, each with its
+ * path and the reason), as a JSON array like td_corpus_diagnostics_json; [] without history.
+ * Statuses and ownership as td_digest_to_json.
+ */
+TD_API td_status td_digest_history_diagnostics_json(const td_digest *digest, char **out_json,
+                                                    size_t *out_len);
+
+/*
+ * Stores (or replaces) the history entry of a one-day digest and the term stats it was built
+ * from under dir (NUL-terminated): dir/YYYY-MM-DD/{day.json, terms.bin, digest.json}, each file
+ * written atomically. Returns TD_OK, TD_ERR_INVALID_ARGUMENT (NULL, or a digest of several days),
+ * TD_ERR_IO, TD_ERR_NO_MEMORY.
+ */
+TD_API td_status td_history_save(const char *dir, const td_digest *digest, const td_term_stats *stats);
+
+/*
+ * The valid history entries of dir for the days "from".."to" as JSON {"entries": [{"date",
+ * "title", "language", "time_zone", "documents", "tweets", "path", "terms" (0 unless "stats"),
+ * "top_terms", "stories": [{"title", "since", "terms": [{"key", "weight"}], "tweet_ids"}]}],
+ * "diagnostics": [...]}. Options: {"from": "YYYY-MM-DD", "to": "YYYY-MM-DD" (required),
+ * "stats": false (also read and verify each day's term stats)}. A missing dir is empty.
+ * Returns TD_OK, TD_ERR_INVALID_ARGUMENT, TD_ERR_NO_MEMORY. Output: caller frees with td_free.
+
+ */
+TD_API td_status td_history_load(const char *dir, const char *options_json, size_t options_len,
+                                 char **out_json, size_t *out_len);
 
 /*
  * Loads a digest from the JSON of td_digest_to_json (for tools that edit a report).
@@ -304,6 +348,11 @@ TD_API td_status td_digest_to_json(const td_digest *digest, char **out_json, siz
 /* The post's path in a Jekyll site, "_posts/YYYY-MM-DD-twitter_ai_FROM_TO.md".
  * Statuses and ownership as td_digest_to_markdown. */
 TD_API td_status td_digest_post_path(const td_digest *digest, char **out_path, size_t *out_len);
+
+/* Where the site keeps the post's word cloud, "assets/wordcloud/wordcloud_twitter_ai_FROM_TO.EXT"
+ * (the post links it there). Statuses and ownership as td_digest_to_markdown. */
+TD_API td_status td_digest_wordcloud_path(const td_digest *digest, char **out_path,
+                                          size_t *out_len);
 
 /* The report's cloud terms as the words JSON td_cloud_layout takes.
  * Statuses and ownership as td_digest_to_markdown. */
@@ -345,7 +394,8 @@ typedef enum td_image_format {
  * Options: {"width": 800, "height": 600, "seed": 1, "orientation": "horizontal"|"rotate"|
  * "upright_vertical", "prefer_horizontal": 0.9, "relative_scaling": 0.5, "min_font_size": 4,
  * "max_font_size": 0, "margin": 2, "max_words": 200, "background": "#rrggbb" or "#rrggbbaa",
- * "palette": ["#rrggbb", ...], "mask_png": "path", "jpeg_quality": 90}.
+ * "palette": ["#rrggbb", ...], "mask_png": "path", "jpeg_quality": 90, "color_mode": "palette"|
+ * "by_weight"|"by_kind", "contour_width": 0 (a line around the mask's shape), "contour_color"}.
  * Returns TD_OK, TD_ERR_INVALID_ARGUMENT (bad words JSON or option), TD_ERR_IO (mask),
  * TD_ERR_PARSE (mask is not a PNG), TD_ERR_NO_MEMORY. Output: release *out with td_cloud_free.
  */
@@ -378,6 +428,48 @@ TD_API td_status td_cloud_write_file(const td_cloud *cloud, const char *path);
 
 /* 1 when this build encodes JPEG, else 0. Thread-safe. */
 TD_API int td_jpeg_supported(void);
+
+/* ---- Network ---------------------------------------------------------------------------------
+ * Nothing is sent anywhere unless one of these is called. Both block until done; separate calls
+ * may run on separate threads. Without the network module every call returns TD_ERR_UNSUPPORTED.
+ */
+
+/* 1 when this build has the network module (and so the functions below), else 0. */
+TD_API int td_network_supported(void);
+
+/* 1 when this build speaks https (OpenSSL), else 0. */
+TD_API int td_https_supported(void);
+
+/*
+ * Asks an OpenAI-compatible chat-completions endpoint to rewrite the digest's prose from its
+ * evidence, validates every statement (cited ids exist, no ticker or number the evidence lacks,
+ * length limits) and applies only the valid ones, in place. A failed request or an unusable
+ * answer leaves the digest unchanged. Options: {"base_url": "https://host/v1" (required),
+ * "model": "..." (required), "api_key": "" (default: TWEETDIGEST_LLM_API_KEY), "stream": false,
+ * "temperature": 0.2, "max_tokens": 4000, "timeout_ms": 120000, "max_attempts": 4}.
+ * Report: {"accepted": N, "rejected": N, "usage": {"prompt_tokens", "completion_tokens",
+ * "total_tokens"}, "diagnostics": ["..."]}.
+ * Returns TD_OK (also when the model's answer was rejected: see the report),
+ * TD_ERR_INVALID_ARGUMENT, TD_ERR_UNSUPPORTED, TD_ERR_NO_MEMORY.
+ * Output: caller frees *out_report_json with td_free. Not thread-safe for one digest.
+ */
+TD_API td_status td_digest_improve_prose(td_digest *digest, const char *options_json,
+                                         size_t options_len, char **out_report_json,
+                                         size_t *out_len);
+
+/*
+ * Fetches tweets from the X API v2 into a JSONL file, one API page per line, resumable.
+ * Options: {"query": "..." or "user_id": "...", "output_path": "x.jsonl" (required),
+ * "start_time": "", "end_time": "" (ISO-8601), "max_tweets": 0 (all), "page_size": 100,
+ * "base_url": "https://api.x.com", "bearer_token": "" (default: TWEETDIGEST_X_BEARER_TOKEN),
+ * "resume": false, "timeout_ms": 120000, "max_attempts": 4}.
+ * Result: {"pages": N, "tweets": N, "finished": true, "next_token": "", "diagnostics": [...]}.
+ * Returns TD_OK, TD_ERR_INVALID_ARGUMENT, TD_ERR_IO (network or file; pages already written
+ * are kept), TD_ERR_PARSE (a page that is not JSON), TD_ERR_UNSUPPORTED, TD_ERR_NO_MEMORY.
+ * Output: caller frees *out_result_json with td_free.
+ */
+TD_API td_status td_x_fetch(const char *options_json, size_t options_len, char **out_result_json,
+                            size_t *out_len);
 
 TD_END_DECLS
 

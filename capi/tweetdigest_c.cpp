@@ -3,6 +3,9 @@
 
 #include <tweetdigest/tweetdigest.h>
 #include <tweetdigest/tweetdigest.hpp>
+#ifdef TD_CAPI_HAVE_NET
+#include <tweetdigest/net.hpp>
+#endif
 
 #include <boost/json.hpp>
 
@@ -31,6 +34,7 @@ struct td_term_stats {
 };
 struct td_digest {
     td::Digest digest;
+    std::vector<td::Diagnostic> diagnostics;  // history problems met while building it
 };
 struct td_fonts {
     std::shared_ptr<const td::FontSet> fonts;
@@ -338,7 +342,8 @@ void cloud_options(const char* options_json, std::size_t options_len, td_cloud& 
     const Options o(object, "cloud options",
                     {"width", "height", "seed", "orientation", "prefer_horizontal",
                      "relative_scaling", "min_font_size", "max_font_size", "margin", "max_words",
-                     "background", "palette", "mask_png", "jpeg_quality"});
+                     "background", "palette", "mask_png", "jpeg_quality", "color_mode",
+                     "contour_width", "contour_color"});
     td::CloudOptions& options = cloud.options;
     options.width = int(o.integer("width", options.width, 1, 16384));
     options.height = int(o.integer("height", options.height, 1, 16384));
@@ -359,6 +364,18 @@ void cloud_options(const char* options_json, std::size_t options_len, td_cloud& 
     for (const std::string& color : o.strings("palette"))
         options.palette.push_back(parse_color(o, "palette", color));
     options.mask_png = o.string("mask_png", "");
+    const std::string color_mode = o.string("color_mode", "palette");
+    if (color_mode == "palette")
+        options.color_mode = td::ColorMode::palette;
+    else if (color_mode == "by_weight")
+        options.color_mode = td::ColorMode::by_weight;
+    else if (color_mode == "by_kind")
+        options.color_mode = td::ColorMode::by_kind;
+    else
+        o.wrong_type("color_mode", "\"palette\", \"by_weight\" or \"by_kind\"");
+    options.contour_width = int(o.integer("contour_width", 0, 0, 1024));
+    if (o.find("contour_color"))
+        options.contour_color = parse_color(o, "contour_color", o.string("contour_color", ""));
     cloud.jpeg_quality = int(o.integer("jpeg_quality", cloud.jpeg_quality, 1, 100));
 }
 
@@ -422,6 +439,17 @@ td_status with_handle_output(Handle** out, Body&& body) noexcept {
         require(out, "out");
         *out = new Handle(body());
     });
+}
+
+json::array diagnostics_array(const std::vector<td::Diagnostic>& diagnostics) {
+    json::array out;
+    for (const td::Diagnostic& d : diagnostics)
+        out.push_back(json::object{{"severity", d.severity == td::Diagnostic::Severity::warning ? "warning" : "error"},
+                                   {"source", d.source},
+                                   {"line", d.line},
+                                   {"byte_offset", d.byte_offset},
+                                   {"message", d.message}});
+    return out;
 }
 
 json::value date_or_null(const std::optional<td::LocalDate>& date) {
@@ -708,6 +736,43 @@ td_status td_term_stats_score(const td_term_stats* stats, const td_term_stats* b
 
 // ---- Digest ------------------------------------------------------------------------------------
 
+}  // extern "C"
+
+namespace {
+
+td::DigestOptions digest_options(const Options& o) {
+    td::DigestOptions options;
+    options.language = td::parse_language(o.string("language", "zh"));
+    options.core_points = o.count("core_points", options.core_points);
+    options.cloud_terms = o.count("cloud_terms", options.cloud_terms);
+    options.generated_at = o.integer("generated_at", 0, 0, std::numeric_limits<std::int64_t>::max());
+    options.wordcloud_extension = o.string("wordcloud_extension", options.wordcloud_extension);
+    if (const json::object* terms = o.object("terms"))
+        options.terms = term_options(*terms, o.context() + ": terms");
+    return options;
+}
+
+// {"dir": "...", "days": 7, "save": true}
+td::HistoryOptions history_options(const json::object& object, const std::string& context, bool* save) {
+    const Options o(object, context, {"dir", "days", "save"});
+    td::HistoryOptions options;
+    options.dir = o.string("dir", "");
+    if (options.dir.empty()) invalid_argument(context + ": \"dir\" is required");
+    options.days = o.count("days", options.days);
+    if (save) *save = o.boolean("save", true);
+    return options;
+}
+
+json::array weighted_terms_json(const std::vector<td::WeightedTerm>& terms) {
+    json::array out;
+    for (const td::WeightedTerm& t : terms) out.push_back(json::object{{"key", t.key}, {"weight", t.weight}});
+    return out;
+}
+
+}  // namespace
+
+extern "C" {
+
 td_status td_digest_build(const td_corpus* corpus, const td_term_stats* background,
                           const char* options_json, size_t options_len, td_digest** out) {
     return with_handle_output(out, [&] {
@@ -715,23 +780,86 @@ td_status td_digest_build(const td_corpus* corpus, const td_term_stats* backgrou
         const json::object object = Options::parse(options_json, options_len, "digest options");
         const Options o(object, "digest options",
                         {"language", "core_points", "cloud_terms", "generated_at",
-                         "wordcloud_extension", "terms"});
-        td::DigestOptions options;
-        options.language = td::parse_language(o.string("language", "zh"));
-        options.core_points = o.count("core_points", options.core_points);
-        options.cloud_terms = o.count("cloud_terms", options.cloud_terms);
-        options.generated_at = o.integer("generated_at", 0, 0, std::numeric_limits<std::int64_t>::max());
-        options.wordcloud_extension = o.string("wordcloud_extension", options.wordcloud_extension);
-        if (const json::object* terms = o.object("terms"))
-            options.terms = term_options(*terms, "digest options: terms");
+                         "wordcloud_extension", "terms", "history"});
+        td::DigestOptions options = digest_options(o);
         options.terms.background = background ? &background->stats : nullptr;
-        return td_digest{td::build_digest(c, options)};
+        if (const json::object* history = o.object("history")) {
+            bool save = true;
+            const td::HistoryOptions h = history_options(*history, "digest options: history", &save);
+            td_digest result;
+            result.digest = td::build_digest_with_history(c, options, h, save, &result.diagnostics);
+            return result;
+        }
+        return td_digest{td::build_digest(c, options), {}};
+    });
+}
+
+td_status td_digest_build_range(const td_corpus* corpus, const char* options_json, size_t options_len,
+                                td_digest** out) {
+    return with_handle_output(out, [&] {
+        const json::object object = Options::parse(options_json, options_len, "range options");
+        const Options o(object, "range options",
+                        {"language", "core_points", "cloud_terms", "generated_at",
+                         "wordcloud_extension", "terms", "history", "from", "to"});
+        const json::object* history = o.object("history");
+        if (!history) invalid_argument("range options: \"history\" is required");
+        const td::HistoryOptions h = history_options(*history, "range options: history", nullptr);
+        if (!o.find("from") || !o.find("to")) invalid_argument("range options: \"from\" and \"to\" are required");
+        const td::LocalDate from = td::LocalDate::parse(o.string("from", "")), to = td::LocalDate::parse(o.string("to", ""));
+        td_digest result;
+        result.digest = td::build_range_digest(corpus ? &corpus->corpus : nullptr, from, to, digest_options(o), h,
+                                               &result.diagnostics);
+        return result;
+    });
+}
+
+td_status td_digest_history_diagnostics_json(const td_digest* digest, char** out_json, size_t* out_len) {
+    return with_output(out_json, out_len, [&] {
+        give_json(diagnostics_array(require(digest, "digest").diagnostics), out_json, out_len);
+    });
+}
+
+td_status td_history_save(const char* dir, const td_digest* digest, const td_term_stats* stats) {
+    return td_guard([&] {
+        const std::string folder(text_arg(&require(dir, "dir"), TD_NUL_TERMINATED, "dir"));
+        td::save_history_day(folder, require(digest, "digest").digest, require(stats, "stats").stats);
+    });
+}
+
+td_status td_history_load(const char* dir, const char* options_json, size_t options_len, char** out_json,
+                          size_t* out_len) {
+    return with_output(out_json, out_len, [&] {
+        const std::string folder(text_arg(&require(dir, "dir"), TD_NUL_TERMINATED, "dir"));
+        const json::object object = Options::parse(options_json, options_len, "history options");
+        const Options o(object, "history options", {"from", "to", "stats"});
+        if (!o.find("from") || !o.find("to")) invalid_argument("history options: \"from\" and \"to\" are required");
+        td::HistoryLoadOptions load_options{o.boolean("stats", false), false};
+        const td::HistoryLoad load = td::load_history(folder, td::LocalDate::parse(o.string("from", "")),
+                                                      td::LocalDate::parse(o.string("to", "")), load_options);
+        json::array entries;
+        for (const td::HistoryEntry& e : load.entries) {
+            json::array stories, top_terms;
+            for (const td::StorySignature& story : e.day.stories) {
+                json::array ids;
+                for (const std::string& id : story.tweet_ids) ids.emplace_back(id);
+                stories.push_back(json::object{{"title", story.title}, {"since", story.since.to_string()},
+                                               {"terms", weighted_terms_json(story.terms)}, {"tweet_ids", std::move(ids)}});
+            }
+            for (const std::string& key : e.day.top_terms) top_terms.emplace_back(key);
+            entries.push_back(json::object{{"date", e.day.date.to_string()}, {"title", e.day.title},
+                                           {"language", e.language}, {"time_zone", e.time_zone},
+                                           {"documents", e.documents}, {"tweets", e.tweets}, {"path", e.path},
+                                           {"terms", e.day.stats.terms.size()},
+                                           {"top_terms", std::move(top_terms)}, {"stories", std::move(stories)}});
+        }
+        give_json(json::object{{"entries", std::move(entries)}, {"diagnostics", diagnostics_array(load.diagnostics)}},
+                  out_json, out_len);
     });
 }
 
 td_status td_digest_from_json(const char* json_text, size_t json_len, td_digest** out) {
     return with_handle_output(out, [&] {
-        return td_digest{td::digest_from_json(text_arg(json_text, json_len, "json"))};
+        return td_digest{td::digest_from_json(text_arg(json_text, json_len, "json")), {}};
     });
 }
 
@@ -752,6 +880,12 @@ td_status td_digest_to_json(const td_digest* digest, char** out_json, size_t* ou
 td_status td_digest_post_path(const td_digest* digest, char** out_path, size_t* out_len) {
     return with_output(out_path, out_len, [&] {
         give(td::post_relative_path(require(digest, "digest").digest), out_path, out_len);
+    });
+}
+
+td_status td_digest_wordcloud_path(const td_digest* digest, char** out_path, size_t* out_len) {
+    return with_output(out_path, out_len, [&] {
+        give(td::wordcloud_relative_path(require(digest, "digest").digest), out_path, out_len);
     });
 }
 
@@ -858,3 +992,112 @@ td_status td_cloud_write_file(const td_cloud* cloud, const char* path) {
 int td_jpeg_supported(void) { return td::jpeg_supported() ? 1 : 0; }
 
 }  // extern "C"
+
+// ---- Network -------------------------------------------------------------------------------
+
+namespace {
+
+#ifdef TD_CAPI_HAVE_NET
+void http_options(const Options& o, td::HttpOptions& http) {
+    http.total_timeout = std::chrono::milliseconds(
+        o.integer("timeout_ms", http.total_timeout.count(), 1, std::numeric_limits<int>::max()));
+    http.retry.max_attempts = int(o.integer("max_attempts", http.retry.max_attempts, 1, 100));
+}
+
+json::array diagnostics_json(const std::vector<td::Diagnostic>& diagnostics) {
+    json::array out;
+    for (const td::Diagnostic& d : diagnostics) out.push_back(json::value(d.to_string()));
+    return out;
+}
+#endif
+
+}  // namespace
+
+int td_network_supported(void) {
+#ifdef TD_CAPI_HAVE_NET
+    return 1;
+#else
+    return 0;
+#endif
+}
+
+int td_https_supported(void) {
+#ifdef TD_CAPI_HAVE_NET
+    return td::https_supported() ? 1 : 0;
+#else
+    return 0;
+#endif
+}
+
+td_status td_digest_improve_prose(td_digest* digest, const char* options_json, size_t options_len,
+                                  char** out_report_json, size_t* out_len) {
+    return with_output(out_report_json, out_len, [&] {
+        td::Digest& model = require(digest, "digest").digest;
+#ifdef TD_CAPI_HAVE_NET
+        const json::object object = Options::parse(options_json, options_len, "prose options");
+        const Options o(object, "prose options",
+                        {"base_url", "model", "api_key", "stream", "temperature", "max_tokens",
+                         "timeout_ms", "max_attempts"});
+        td::LlmOptions options;
+        options.base_url = o.string("base_url", "");
+        options.model = o.string("model", "");
+        options.api_key = o.string("api_key", "");
+        options.stream = o.boolean("stream", false);
+        options.temperature = o.number("temperature", options.temperature);
+        options.max_tokens = int(o.integer("max_tokens", options.max_tokens, 1, 1'000'000));
+        http_options(o, options.http);
+        td::LlmResult result = td::improve_prose(model, options);
+        model = std::move(result.digest);
+        give_json(json::object{{"accepted", result.accepted},
+                               {"rejected", result.rejected},
+                               {"usage", json::object{{"prompt_tokens", result.usage.prompt_tokens},
+                                                      {"completion_tokens", result.usage.completion_tokens},
+                                                      {"total_tokens", result.usage.total_tokens}}},
+                               {"diagnostics", diagnostics_json(result.diagnostics)}},
+                  out_report_json, out_len);
+#else
+        (void)model, (void)options_json, (void)options_len;
+        throw td::Error(td::Error::Code::unsupported, "this build has no network module");
+#endif
+    });
+}
+
+td_status td_x_fetch(const char* options_json, size_t options_len, char** out_result_json,
+                     size_t* out_len) {
+    return with_output(out_result_json, out_len, [&] {
+#ifdef TD_CAPI_HAVE_NET
+        const json::object object = Options::parse(options_json, options_len, "fetch options");
+        const Options o(object, "fetch options",
+                        {"query", "user_id", "output_path", "start_time", "end_time", "max_tweets",
+                         "page_size", "base_url", "bearer_token", "resume", "timeout_ms",
+                         "max_attempts"});
+        td::XFetchOptions options;
+        options.query = o.string("query", "");
+        options.user_id = o.string("user_id", "");
+        if (options.query.empty() == options.user_id.empty())
+            invalid_argument("fetch options: give either \"query\" or \"user_id\"");
+        if (!options.user_id.empty()) options.mode = td::XFetchMode::user_timeline;
+        options.output_path = o.string("output_path", "");
+        if (options.output_path.empty()) invalid_argument("fetch options: \"output_path\" is required");
+        options.start_time = o.string("start_time", "");
+        options.end_time = o.string("end_time", "");
+        options.max_tweets = std::uint64_t(
+            o.integer("max_tweets", 0, 0, std::numeric_limits<std::int64_t>::max()));
+        options.page_size = int(o.integer("page_size", options.page_size, 5, 100));
+        options.base_url = o.string("base_url", options.base_url);
+        options.bearer_token = o.string("bearer_token", "");
+        options.resume = o.boolean("resume", false);
+        http_options(o, options.http);
+        const td::XFetchResult result = td::fetch_x_tweets(options);
+        give_json(json::object{{"pages", result.progress.pages},
+                               {"tweets", result.progress.tweets},
+                               {"finished", result.progress.finished},
+                               {"next_token", result.next_token},
+                               {"diagnostics", diagnostics_json(result.diagnostics)}},
+                  out_result_json, out_len);
+#else
+        (void)options_json, (void)options_len;
+        throw td::Error(td::Error::Code::unsupported, "this build has no network module");
+#endif
+    });
+}

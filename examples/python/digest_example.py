@@ -36,7 +36,8 @@ def main(tweets, site):
             post = site / report.post_path
             post.parent.mkdir(parents=True, exist_ok=True)
             post.write_text(report.to_markdown(), encoding="utf-8")
-            image = post.parent / report.wordcloud_image  # the post links it by its bare name
+            image = site / report.wordcloud_path
+            image.parent.mkdir(parents=True, exist_ok=True)
             tweetdigest.cloud(report, image, width=1200, height=800)
             print(f"post:       {post}")
             print(f"word cloud: {image}")

@@ -77,7 +77,7 @@ static void test_text(void) {
     td_free(out);
 
     /* An explicit length stops before the mention. */
-    CHECK(td_extract_entities(tweet, 10, &out, &len) == TD_OK);
+    CHECK(td_extract_entities(tweet, 14, &out, &len) == TD_OK); /* "看 #AI 新闻" */
     CHECK(!contains(out, "mention") && contains(out, "hashtag"));
     td_free(out);
 
@@ -341,6 +341,9 @@ static void test_digest(void) {
     CHECK(td_digest_post_path(digest, &out, &len) == TD_OK);
     CHECK(strcmp(out, "_posts/2026-01-25-twitter_ai_20260125_20260125.md") == 0);
     td_free(out);
+    CHECK(td_digest_wordcloud_path(digest, &out, &len) == TD_OK);
+    CHECK(strcmp(out, "assets/wordcloud/wordcloud_twitter_ai_20260125_20260125.png") == 0);
+    td_free(out);
     CHECK(td_digest_cloud_words(digest, &out, &len) == TD_OK && contains(out, "\"weight\":"));
     td_free(out);
 
@@ -378,6 +381,76 @@ static void test_digest(void) {
     CHECK_ERROR(td_digest_to_json(NULL, &out, &len), TD_ERR_INVALID_ARGUMENT, "digest is NULL");
     CHECK_ERROR(td_digest_post_path(NULL, &out, &len), TD_ERR_INVALID_ARGUMENT, "digest is NULL");
     CHECK_ERROR(td_digest_cloud_words(NULL, &out, &len), TD_ERR_INVALID_ARGUMENT, "digest is NULL");
+    CHECK_ERROR(td_digest_wordcloud_path(NULL, &out, &len), TD_ERR_INVALID_ARGUMENT, "digest is NULL");
+    td_corpus_free(corpus);
+}
+
+static void test_history(void) {
+    td_corpus *corpus = read_day();
+    td_digest *digest = NULL, *again = NULL, *range = NULL;
+    td_term_stats *stats = NULL;
+    char *out = NULL, *first = NULL;
+    size_t len = 0, first_len = 0;
+    const char *history_dir = TD_TEST_OUTPUT_DIR "/capi_history";
+    const char *options = "{\"history\": {\"dir\": \"" TD_TEST_OUTPUT_DIR "/capi_history\", \"days\": 7}}";
+    FILE *foreign = NULL;
+
+    remove(TD_TEST_OUTPUT_DIR "/capi_history/notes.txt");
+    CHECK(td_digest_build(corpus, NULL, options, TD_NUL_TERMINATED, &digest) == TD_OK);
+    CHECK(td_digest_to_json(digest, &first, &first_len) == TD_OK && contains(first, "\"story\":{\"status\":\"new\""));
+    /* The same day again replaces its entry and gives the same digest. */
+    CHECK(td_digest_build(corpus, NULL, options, TD_NUL_TERMINATED, &again) == TD_OK);
+    CHECK(td_digest_to_json(again, &out, &len) == TD_OK);
+    CHECK(len == first_len && memcmp(out, first, len) == 0);
+    td_free(out);
+    td_free(first);
+    CHECK(td_digest_history_diagnostics_json(again, &out, &len) == TD_OK && strcmp(out, "[]") == 0);
+    td_free(out);
+
+    CHECK(td_history_load(history_dir, "{\"from\": \"2026-01-01\", \"to\": \"2026-01-31\", \"stats\": true}",
+                          TD_NUL_TERMINATED, &out, &len) == TD_OK);
+    CHECK(contains(out, "\"date\":\"2026-01-25\"") && contains(out, "\"stories\":[{"));
+    CHECK(!contains(out, "2026-01-24"));
+    td_free(out);
+
+    /* A foreign file is reported with its path and skipped. */
+    foreign = fopen(TD_TEST_OUTPUT_DIR "/capi_history/notes.txt", "w");
+    CHECK(foreign != NULL);
+    if (foreign) fclose(foreign);
+    CHECK(td_history_load(history_dir, "{\"from\": \"2026-01-25\", \"to\": \"2026-01-25\"}", TD_NUL_TERMINATED,
+                          &out, &len) == TD_OK);
+    CHECK(contains(out, "notes.txt") && contains(out, "not a history day"));
+    td_free(out);
+
+    /* A range from the history alone (no corpus); the day without an entry is left out. */
+    CHECK(td_digest_build_range(NULL, "{\"from\": \"2026-01-24\", \"to\": \"2026-01-25\", \"history\": {\"dir\": \""
+                                TD_TEST_OUTPUT_DIR "/capi_history\"}}", TD_NUL_TERMINATED, &range) == TD_OK);
+    CHECK(td_digest_post_path(range, &out, &len) == TD_OK);
+    CHECK(strcmp(out, "_posts/2026-01-24-twitter_ai_20260124_20260125.md") == 0);
+    td_free(out);
+    CHECK(td_digest_history_diagnostics_json(range, &out, &len) == TD_OK && contains(out, "2026-01-24: day left out"));
+    td_free(out);
+    CHECK(td_digest_to_json(range, &out, &len) == TD_OK && contains(out, "\"days\":[{\"date\":\"2026-01-25\""));
+    td_free(out);
+
+    /* Saving by hand. */
+    CHECK(td_term_stats_build(corpus, NULL, 0, &stats) == TD_OK);
+    CHECK(td_history_save(TD_TEST_OUTPUT_DIR "/capi_history_saved", digest, stats) == TD_OK);
+    CHECK_ERROR(td_history_save(TD_TEST_OUTPUT_DIR "/capi_history_saved", range, stats), TD_ERR_INVALID_ARGUMENT,
+                "one-day digests");
+    CHECK_ERROR(td_history_save(NULL, digest, stats), TD_ERR_INVALID_ARGUMENT, "dir is NULL");
+    CHECK_ERROR(td_history_load(history_dir, "{\"from\": \"2026-01-25\"}", TD_NUL_TERMINATED, &out, &len),
+                TD_ERR_INVALID_ARGUMENT, "\"from\" and \"to\" are required");
+    td_digest_free(again);
+    td_digest_free(range);
+    CHECK_ERROR(td_digest_build(corpus, NULL, "{\"history\": {\"days\": 3}}", TD_NUL_TERMINATED, &again),
+                TD_ERR_INVALID_ARGUMENT, "\"dir\" is required");
+    CHECK_ERROR(td_digest_build_range(corpus, "{\"from\": \"2026-01-24\", \"to\": \"2026-01-25\"}",
+                                      TD_NUL_TERMINATED, &range), TD_ERR_INVALID_ARGUMENT, "\"history\" is required");
+    CHECK(range == NULL);
+    CHECK_ERROR(td_digest_history_diagnostics_json(NULL, &out, &len), TD_ERR_INVALID_ARGUMENT, "digest is NULL");
+    td_term_stats_free(stats);
+    td_digest_free(digest);
     td_corpus_free(corpus);
 }
 
@@ -459,6 +532,16 @@ static void test_cloud(void) {
     CHECK_ERROR(td_cloud_layout(fonts, words, TD_NUL_TERMINATED, "{\"background\":\"red\"}",
                                 TD_NUL_TERMINATED, &cloud),
                 TD_ERR_INVALID_ARGUMENT, "\"background\" must be a colour");
+    CHECK(td_cloud_layout(fonts, words, TD_NUL_TERMINATED,
+                          "{\"color_mode\":\"by_kind\",\"palette\":[\"#102030\"],\"width\":300,\"height\":200}",
+                          TD_NUL_TERMINATED, &cloud) == TD_OK);
+    CHECK(td_cloud_layout_json(cloud, &out, &len) == TD_OK && contains(out, "#102030"));
+    td_free(out);
+    td_cloud_free(cloud);
+    cloud = NULL;
+    CHECK_ERROR(td_cloud_layout(fonts, words, TD_NUL_TERMINATED, "{\"color_mode\":\"rainbow\"}",
+                                TD_NUL_TERMINATED, &cloud),
+                TD_ERR_INVALID_ARGUMENT, "\"color_mode\" must be");
     CHECK_ERROR(td_cloud_layout(fonts, words, TD_NUL_TERMINATED, "{\"orientation\":\"diagonal\"}",
                                 TD_NUL_TERMINATED, &cloud),
                 TD_ERR_INVALID_ARGUMENT, "\"orientation\"");
@@ -486,6 +569,55 @@ static void test_cloud(void) {
 
 /* A failing call on one thread leaves other threads' messages alone (checked in threads_test);
  * here: a success leaves the previous message, td_clear_error resets it. */
+/* No server listens on 127.0.0.1:9 here, so requests fail at once; nothing leaves the machine. */
+static void test_network(void) {
+    td_corpus *corpus = read_day();
+    td_digest *digest = NULL;
+    char *out = NULL, *before = NULL, *after = NULL;
+    size_t len = 0, before_len = 0, after_len = 0;
+    const char *prose = "{\"base_url\": \"http://127.0.0.1:9/v1\", \"model\": \"m\", \"max_attempts\": 1}";
+    const char *fetch = "{\"query\": \"AI\", \"bearer_token\": \"secret-token\", \"max_attempts\": 1, "
+                        "\"base_url\": \"http://127.0.0.1:9\", \"output_path\": \"" TD_TEST_OUTPUT_DIR "/x.jsonl\"}";
+
+    if (!td_network_supported()) {
+        CHECK_ERROR(td_x_fetch(fetch, TD_NUL_TERMINATED, &out, &len), TD_ERR_UNSUPPORTED, "network");
+        td_corpus_free(corpus);
+        return;
+    }
+    CHECK(td_https_supported() == 0 || td_https_supported() == 1);
+    CHECK(td_digest_build(corpus, NULL, NULL, 0, &digest) == TD_OK);
+    CHECK(td_digest_to_json(digest, &before, &before_len) == TD_OK);
+    CHECK(td_digest_improve_prose(digest, prose, TD_NUL_TERMINATED, &out, &len) == TD_OK);
+    CHECK(contains(out, "\"accepted\":0") && contains(out, "127.0.0.1:9"));
+    td_free(out);
+    CHECK(td_digest_to_json(digest, &after, &after_len) == TD_OK);
+    CHECK(after_len == before_len && memcmp(before, after, before_len) == 0);
+    td_free(before);
+    td_free(after);
+
+    CHECK_ERROR(td_digest_improve_prose(NULL, prose, TD_NUL_TERMINATED, &out, &len), TD_ERR_INVALID_ARGUMENT,
+                "digest is NULL");
+    CHECK_ERROR(td_digest_improve_prose(digest, "{\"model\": \"m\"}", TD_NUL_TERMINATED, &out, &len),
+                TD_ERR_INVALID_ARGUMENT, "base URL");
+    CHECK_ERROR(td_digest_improve_prose(digest, "{\"base_url\": 3}", TD_NUL_TERMINATED, &out, &len),
+                TD_ERR_INVALID_ARGUMENT, "\"base_url\" must be a string");
+    CHECK_ERROR(td_digest_improve_prose(digest, prose, TD_NUL_TERMINATED, NULL, &len), TD_ERR_INVALID_ARGUMENT,
+                "out is NULL");
+    CHECK(out == NULL && len == 0);
+
+    CHECK_ERROR(td_x_fetch(fetch, TD_NUL_TERMINATED, &out, &len), TD_ERR_IO, "127.0.0.1:9");
+    CHECK(!contains(td_last_error(), "secret-token"));
+    CHECK_ERROR(td_x_fetch("{\"output_path\": \"x\"}", TD_NUL_TERMINATED, &out, &len), TD_ERR_INVALID_ARGUMENT,
+                "either \"query\" or \"user_id\"");
+    CHECK_ERROR(td_x_fetch("{\"query\": \"a\"}", TD_NUL_TERMINATED, &out, &len), TD_ERR_INVALID_ARGUMENT,
+                "output_path");
+    CHECK_ERROR(td_x_fetch("{\"query\": \"a\", \"output_path\": \"x\", \"page_size\": 1000}", TD_NUL_TERMINATED, &out, &len),
+                TD_ERR_INVALID_ARGUMENT, "page_size");
+    CHECK_ERROR(td_x_fetch("[", 1, &out, &len), TD_ERR_INVALID_ARGUMENT, "invalid JSON");
+    td_digest_free(digest);
+    td_corpus_free(corpus);
+}
+
 static void test_last_error_lifetime(void) {
     size_t size = 0;
     td_corpus *corpus = read_day();
@@ -504,7 +636,9 @@ int main(void) {
     test_corpus();
     test_term_stats();
     test_digest();
+    test_history();
     test_cloud();
+    test_network();
     test_last_error_lifetime();
     if (failures) {
         fprintf(stderr, "%d check(s) failed\n", failures);

@@ -105,6 +105,9 @@ def test_digest_model_markdown_and_json(corpus):
         markdown = report.to_markdown()
         assert markdown.startswith("---\n") and "twitter_ai_20260125_20260125" in markdown
         assert report.post_path == "_posts/2026-01-25-twitter_ai_20260125_20260125.md"
+        assert report.wordcloud_path == \
+            "assets/wordcloud/wordcloud_twitter_ai_20260125_20260125.png"
+        assert f'/assets/wordcloud/{report.wordcloud_image}' in markdown
         model = report.to_dict()
         assert report.title == model["title"] == "twitter_ai_20260125_20260125"
         with tweetdigest.Digest.from_json(report.to_json()) as again:
@@ -113,7 +116,7 @@ def test_digest_model_markdown_and_json(corpus):
         assert words and {"text", "weight"} <= set(words[0])
     with pytest.raises(tweetdigest.InvalidArgumentError, match="fr"):
         tweetdigest.digest(corpus, language="fr")
-    with pytest.raises(tweetdigest.InvalidArgumentError, match="unknown key"):
+    with pytest.raises(TypeError, match="bogus"):
         tweetdigest.digest(corpus, bogus=1)
 
 

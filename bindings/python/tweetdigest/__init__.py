@@ -12,7 +12,9 @@ from ._errors import (Error, InternalError, InvalidArgumentError, NoMemoryError,
                       TweetdigestIOError, UnsupportedError)
 from .cloud import Cloud, Fonts, cloud, jpeg_supported, layout
 from .corpus import Corpus, Diagnostic, corpus_from_bytes, read_corpus
-from .digest import Digest, digest
+from .digest import Digest, digest, range_digest
+from .history import load_history, save_history
+from .net import fetch_x, https_supported, network_supported
 from .terms import Term, TermStats, terms
 from .text import Entity, Segmenter, extract_entities, weighted_length
 
@@ -40,6 +42,7 @@ __all__ = [
     "Cloud", "Corpus", "Diagnostic", "Digest", "Entity", "Error", "Fonts", "InternalError",
     "InvalidArgumentError", "NoMemoryError", "ParseError", "Segmenter", "Term", "TermStats",
     "TweetdigestIOError", "UnsupportedError", "cloud", "corpus_from_bytes", "digest",
-    "extract_entities", "jpeg_supported", "layout", "read_corpus", "terms", "version",
+    "extract_entities", "fetch_x", "https_supported", "jpeg_supported", "layout", "load_history",
+    "network_supported", "range_digest", "read_corpus", "save_history", "terms", "version",
     "weighted_length",
 ]

@@ -11,7 +11,9 @@ from ._lib import load_library
 
 lib = load_library()
 
-td_status = c_int
+# Its own type, so that only functions declared with it raise on a non-zero result; a function
+# declared with c_int (td_abi_version, td_jpeg_supported, ...) is never checked.
+td_status = type("td_status", (c_int,), {})
 TD_NUL_TERMINATED = ctypes.c_size_t(-1).value
 TD_IMAGE_PNG, TD_IMAGE_SVG, TD_IMAGE_JPEG = 0, 1, 2
 
@@ -27,6 +29,7 @@ BOUND = {}
 
 
 def _check_status(status, function, _arguments):
+    status = getattr(status, "value", status)  # a c_int subclass arrives unconverted
     if status != 0:
         raise error_for_status(status, td_last_error().decode("utf-8", "replace"))
     return status
@@ -39,7 +42,16 @@ def _bind(name, argtypes, restype):
     if restype is td_status:
         function.errcheck = _check_status
     BOUND[name] = function
-    return function
+
+    def call(*arguments):
+        # A closed handle would otherwise surface as ctypes.ArgumentError.
+        for argument in arguments:
+            if getattr(argument, "closed", False) is True:
+                raise ValueError(f"{type(argument).__name__} is closed")
+        return function(*arguments)
+
+    call.__name__ = call.__qualname__ = name
+    return call
 
 
 _out = [POINTER(c_void_p), POINTER(c_size_t)]
@@ -142,8 +154,25 @@ td_digest_to_markdown = _bind("td_digest_to_markdown", [td_digest_p] + _out, td_
 td_digest_to_json = _bind("td_digest_to_json", [td_digest_p] + _out, td_status)
 # td_status td_digest_post_path(const td_digest *digest, char **out_path, size_t *out_len);
 td_digest_post_path = _bind("td_digest_post_path", [td_digest_p] + _out, td_status)
+# td_status td_digest_wordcloud_path(const td_digest *digest, char **out_path,
+#                                    size_t *out_len);
+td_digest_wordcloud_path = _bind("td_digest_wordcloud_path", [td_digest_p] + _out, td_status)
 # td_status td_digest_cloud_words(const td_digest *digest, char **out_json, size_t *out_len);
 td_digest_cloud_words = _bind("td_digest_cloud_words", [td_digest_p] + _out, td_status)
+
+# td_status td_digest_build_range(const td_corpus *corpus, const char *options_json,
+#                                 size_t options_len, td_digest **out);
+td_digest_build_range = _bind("td_digest_build_range",
+                              [td_corpus_p, c_char_p, c_size_t, POINTER(c_void_p)], td_status)
+# td_status td_digest_history_diagnostics_json(const td_digest *digest, char **out_json,
+#                                              size_t *out_len);
+td_digest_history_diagnostics_json = _bind("td_digest_history_diagnostics_json",
+                                           [td_digest_p] + _out, td_status)
+# td_status td_history_save(const char *dir, const td_digest *digest, const td_term_stats *stats);
+td_history_save = _bind("td_history_save", [c_char_p, td_digest_p, td_term_stats_p], td_status)
+# td_status td_history_load(const char *dir, const char *options_json, size_t options_len,
+#                           char **out_json, size_t *out_len);
+td_history_load = _bind("td_history_load", [c_char_p, c_char_p, c_size_t] + _out, td_status)
 
 # td_status td_fonts_load(const char *options_json, size_t options_len, td_fonts **out);
 td_fonts_load = _bind("td_fonts_load", [c_char_p, c_size_t, POINTER(c_void_p)], td_status)
@@ -167,6 +196,17 @@ td_cloud_encode = _bind("td_cloud_encode", [td_cloud_p, c_int] + _out, td_status
 td_cloud_write_file = _bind("td_cloud_write_file", [td_cloud_p, c_char_p], td_status)
 # int td_jpeg_supported(void);
 td_jpeg_supported = _bind("td_jpeg_supported", [], c_int)
+# int td_network_supported(void);
+td_network_supported = _bind("td_network_supported", [], c_int)
+# int td_https_supported(void);
+td_https_supported = _bind("td_https_supported", [], c_int)
+# td_status td_digest_improve_prose(td_digest *digest, const char *options_json,
+#                                   size_t options_len, char **out_report_json, size_t *out_len);
+td_digest_improve_prose = _bind("td_digest_improve_prose",
+                                [td_digest_p, c_char_p, c_size_t] + _out, td_status)
+# td_status td_x_fetch(const char *options_json, size_t options_len, char **out_result_json,
+#                      size_t *out_len);
+td_x_fetch = _bind("td_x_fetch", [c_char_p, c_size_t] + _out, td_status)
 
 
 def take_buffer(function, *arguments):
