@@ -28,7 +28,9 @@ void print_overview(std::ostream& out) {
     for (const Command& command : all_commands()) {
         std::string name = "  " + command.name;
         name.resize(12, ' ');
-        out << name << command.description.substr(0, command.description.find('.') + 1) << "\n";
+        const std::size_t sentence_end = command.description.find(". ");
+        out << name << command.description.substr(0, sentence_end == std::string::npos ? sentence_end : sentence_end + 1)
+            << "\n";
     }
     out << "\n'tweetdigest COMMAND --help' describes a command. Version " TD_VERSION_STRING "\n";
 }
