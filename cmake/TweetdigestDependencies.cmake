@@ -23,7 +23,7 @@ endif()
 if(NOT TARGET JPEG::JPEG)
   find_package(JPEG)
 endif()
+find_package(Threads REQUIRED)
 if(TWEETDIGEST_ENABLE_NET)
-  find_package(Threads REQUIRED)
   find_package(OpenSSL)  # https in the network module; http only without it
 endif()

@@ -45,12 +45,7 @@ TermAnalysis analyze_terms(const Corpus& corpus, const TermOptions& options) {
     const Segmenter segmenter(options.lexicon ? options.lexicon : Lexicon::builtin());
     TermAnalysis analysis;
     std::vector<std::vector<terms::Unit>> units;
-    units.reserve(corpus.tweets.size());
-    for (const Tweet& tweet : corpus.tweets) {
-        terms::add_tweet(analysis.stats, segmenter, tweet);
-        units.push_back(terms::text_units(segmenter, tweet.analysis_text.empty() ? tweet.text : tweet.analysis_text));
-    }
-    for (const auto& [key, forms] : analysis.stats.surface_forms) terms::refresh_display(analysis.stats, key);
+    analysis.stats = terms::sharded_stats(corpus, segmenter, &units);
     const terms::Phrases phrases = terms::discover_phrases(analysis.stats, segmenter, options);
     analysis.ranked = terms::rank_terms(analysis.stats, phrases, options);
 

@@ -23,9 +23,11 @@ void count_unit(std::map<std::string, TweetCounts>& counts, const std::string& k
 
 }  // namespace
 
-void add_tweet(TermStats& stats, const Segmenter& segmenter, const Tweet& tweet) {
-    const std::string& text = tweet.analysis_text.empty() ? tweet.text : tweet.analysis_text;
-    const std::vector<Unit> units = text_units(segmenter, text);
+const std::string& tweet_text(const Tweet& tweet) {
+    return tweet.analysis_text.empty() ? tweet.text : tweet.analysis_text;
+}
+
+void add_units(TermStats& stats, const std::vector<Unit>& units, const Tweet& tweet) {
     std::map<std::string, TweetCounts> counts;
     for (std::size_t i = 0; i < units.size(); ++i) {
         count_unit(counts, units[i].key, units[i].surface, units[i].kind);
@@ -60,10 +62,7 @@ void add_tweet(TermStats& stats, const Segmenter& segmenter, const Tweet& tweet)
 
 TermStats build_term_stats(const Corpus& corpus, const TermOptions& options) {
     const Segmenter segmenter(options.lexicon ? options.lexicon : Lexicon::builtin());
-    TermStats stats;
-    for (const Tweet& tweet : corpus.tweets) terms::add_tweet(stats, segmenter, tweet);
-    for (const auto& [key, forms] : stats.surface_forms) terms::refresh_display(stats, key);
-    return stats;
+    return terms::sharded_stats(corpus, segmenter, nullptr);
 }
 
 }  // namespace td

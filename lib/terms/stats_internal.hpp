@@ -15,9 +15,21 @@ double engagement_weight(const Tweet& tweet);
 
 }  // namespace td::terms
 
+#include "terms/term_units.hpp"
+
+#include <vector>
+
 namespace td::terms {
 
-// Counts one tweet (a duplicate group's representative) into `stats`; display is left stale.
-void add_tweet(TermStats& stats, const Segmenter& segmenter, const Tweet& tweet);
+// The text a tweet is analysed by (normalised when ingest provided it).
+const std::string& tweet_text(const Tweet& tweet);
+// Counts one tweet (a duplicate group's representative, split into `units`) into `stats`;
+// display is left stale.
+void add_units(TermStats& stats, const std::vector<Unit>& units, const Tweet& tweet);
+// The statistics of the whole corpus, counted on all cores in contiguous shards and merged
+// (merging is exact, so the result equals a single pass); display forms are refreshed. With
+// `units`, also every tweet's units in corpus order.
+TermStats sharded_stats(const Corpus& corpus, const Segmenter& segmenter,
+                        std::vector<std::vector<Unit>>* units);
 
 }  // namespace td::terms

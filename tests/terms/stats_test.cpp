@@ -111,3 +111,30 @@ TEST_CASE("merging shard statistics equals the statistics of the whole (random s
         CHECK(merged == expected);
     }
 }
+
+TEST_CASE("a large corpus counted on several cores equals the merge of small single-pass chunks") {
+    const td::Corpus& sample = td_terms_test::sample_corpus();
+    td::Corpus big;
+    for (int copy = 0; big.tweets.size() < 9000; ++copy)
+        for (td::Tweet tweet : sample.tweets) {
+            tweet.id = std::to_string(copy) + tweet.id;
+            big.tweets.push_back(std::move(tweet));
+        }
+    td::TermStats chunked;
+    for (std::size_t begin = 0; begin < big.tweets.size(); begin += 1000) {
+        td::Corpus chunk;
+        const std::size_t end = std::min(begin + 1000, big.tweets.size());
+        chunk.tweets.assign(big.tweets.begin() + long(begin), big.tweets.begin() + long(end));
+        chunked.merge(td::build_term_stats(chunk));
+    }
+    const td::TermStats whole = td::build_term_stats(big);
+    CHECK(whole.documents == big.tweets.size());
+    CHECK(whole == chunked);
+    const td::TermAnalysis analysis = td::analyze_terms(big);
+    CHECK(analysis.stats == whole);
+    REQUIRE(analysis.tweet_terms.size() == big.tweets.size());
+    std::size_t out_of_order = 0;  // every copy of a tweet has the terms of the first copy
+    for (std::size_t i = 0; i < big.tweets.size(); ++i)
+        out_of_order += analysis.tweet_terms[i] != analysis.tweet_terms[i % sample.tweets.size()];
+    CHECK(out_of_order == 0);
+}
