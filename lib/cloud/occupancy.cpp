@@ -1,7 +1,6 @@
 #include "cloud/occupancy.hpp"
 
 #include <algorithm>
-#include <bit>
 
 namespace td::cloud {
 namespace {
@@ -22,13 +21,30 @@ void set_tail(std::uint64_t* row, int stride, int from) {
     for (int x = from; x < stride * 64; ++x) row[x >> 6] |= std::uint64_t(1) << (x & 63);
 }
 
+// Row r's keep-out words shifted left by `shift` against the grid from `origin` (rows of
+// `stride` words). The word after the last holding bits is zero (and a grid row has a spare
+// word), so the carry needs no test; (p >> 1) >> (63 - shift) is p >> (64 - shift), 0 for 0.
+bool row_hits(const Sprite& sprite, int r, const std::uint64_t* origin, std::size_t stride,
+              int shift) noexcept {
+    const std::uint64_t* grid = origin + std::size_t(r) * stride;
+    const std::uint64_t* bits = &sprite.keep_out[std::size_t(r) * sprite.stride];
+    std::uint64_t previous = 0;
+    for (int m = sprite.first_word[std::size_t(r)], last = sprite.last_word[std::size_t(r)];
+         m <= last + 1; ++m) {
+        const std::uint64_t current = bits[m];
+        if (grid[m] & (current << shift | (previous >> 1) >> (63 - shift))) return true;
+        previous = current;
+    }
+    return false;
+}
+
 }  // namespace
 
 Occupancy::Occupancy(int width, int height)
     : width_(width), height_(height), stride_((width + 63) / 64 + 1),
       fine_(std::size_t(stride_) * height, 0), coarse_width_(width / 2),
-      coarse_height_(height / 2), coarse_stride_((width / 2 + 63) / 64 + 1),
-      coarse_(std::size_t(coarse_stride_) * coarse_height_, 0) {
+      coarse_height_(height / 2), free_(coarse_width_, coarse_height_),
+      free_row_(std::size_t(free_.stride()), 0) {
     for (int y = 0; y < height_; ++y) set_tail(&fine_[std::size_t(y) * stride_], stride_, width_);
     refresh_coarse();
 }
@@ -42,45 +58,41 @@ bool Occupancy::occupied(int x, int y) const noexcept {
 }
 
 void Occupancy::refresh_coarse() {
-    refresh_coarse_rows(0, coarse_height_ - 1, 0, coarse_stride_ - 1);
+    free_.forget_failures();  // forbid() may have come first; nothing was freed since
+    refresh_coarse_rows(0, coarse_height_ - 1, 0, free_.stride() - 1);
 }
 
+// Coarse cell (cx, cy) is free when fine pixels 2cx, 2cx + 1 of rows 2cy, 2cy + 1 are.
 void Occupancy::refresh_coarse_rows(int first_row, int last_row, int first_word, int last_word) {
+    const int full_words = coarse_width_ >> 6, tail_bits = coarse_width_ & 63;
     for (int cy = first_row; cy <= last_row; ++cy) {
         const std::uint64_t* a = &fine_[std::size_t(2 * cy) * stride_];
         const std::uint64_t* b = a + stride_;
-        std::uint64_t* row = &coarse_[std::size_t(cy) * coarse_stride_];
         for (int j = first_word; j <= last_word; ++j) {
             const auto pair = [&](int k) -> std::uint64_t {
                 if (k >= stride_) return 0xFFFFFFFFULL;
                 const std::uint64_t v = a[k] | b[k];
                 return even_bits(v | v >> 1);
             };
-            row[j] = pair(2 * j) | pair(2 * j + 1) << 32;
+            std::uint64_t free = ~(pair(2 * j) | pair(2 * j + 1) << 32);
+            if (j > full_words) free = 0;
+            else if (j == full_words) free &= (std::uint64_t(1) << tail_bits) - 1;
+            free_row_[std::size_t(j)] = free;
         }
-        if (last_word >= (coarse_width_ >> 6)) set_tail(row, coarse_stride_, coarse_width_);
+        free_.set_row(cy, free_row_.data(), first_word, last_word);
     }
 }
 
-bool Occupancy::collides(const Sprite& sprite, int x, int y) const noexcept {
-    const int shift = x & 63;
-    const int words = (sprite.width + shift + 63) >> 6;
+bool Occupancy::collides(const Sprite& sprite, int x, int y, int& hint) const noexcept {
     const std::uint64_t* origin = &fine_[std::size_t(y) * stride_ + (x >> 6)];
-    for (const int r : sprite.test_order) {
-        const std::uint64_t* grid = origin + std::size_t(r) * stride_;
-        const std::uint64_t* bits = &sprite.keep_out[std::size_t(r) * sprite.stride];
-        if (shift == 0) {
-            for (int m = 0; m < words; ++m)
-                if (grid[m] & bits[m]) return true;
-        } else {
-            std::uint64_t previous = 0;
-            for (int m = 0; m < words; ++m) {
-                const std::uint64_t current = bits[m];
-                if (grid[m] & (current << shift | previous >> (64 - shift))) return true;
-                previous = current;
-            }
+    const int shift = x & 63;
+    const auto stride = std::size_t(stride_);
+    if (row_hits(sprite, hint, origin, stride, shift)) return true;
+    for (const int r : sprite.test_order)
+        if (r != hint && row_hits(sprite, r, origin, stride, shift)) {
+            hint = r;
+            return true;
         }
-    }
     return false;
 }
 
@@ -100,61 +112,18 @@ void Occupancy::add(const Sprite& sprite, int x, int y) {
     const int last_row = std::min(coarse_height_ - 1, (y + sprite.height - 1) / 2);
     if (y / 2 <= last_row)
         refresh_coarse_rows(y / 2, last_row, (x / 2) >> 6,
-                            std::min(coarse_stride_ - 1, ((x + sprite.width - 1) / 2) >> 6));
+                            std::min(free_.stride() - 1, ((x + sprite.width - 1) / 2) >> 6));
 }
 
-std::size_t Occupancy::erode(int w, int h) const {
-    const int nx = (w + 1) / 2, ny = (h + 1) / 2;
-    if (w <= 0 || h <= 0 || nx > coarse_width_ || ny > coarse_height_) return 0;
-    const int stride = coarse_stride_;
-    scratch_.resize(coarse_.size());
-    for (std::size_t i = 0; i < coarse_.size(); ++i) scratch_[i] = ~coarse_[i];
-    for (int done = 1; done < nx;) {
-        const int k = std::min(done, nx - done), words = k >> 6, bits = k & 63;
-        for (int y = 0; y < coarse_height_; ++y) {
-            std::uint64_t* row = &scratch_[std::size_t(y) * stride];
-            for (int i = 0; i < stride; ++i) {
-                std::uint64_t v = i + words < stride ? row[i + words] >> bits : 0;
-                if (bits && i + words + 1 < stride) v |= row[i + words + 1] << (64 - bits);
-                row[i] &= v;
-            }
-        }
-        done += k;
-    }
-    for (int done = 1; done < ny;) {
-        const int k = std::min(done, ny - done);
-        for (int y = 0; y + k < coarse_height_; ++y) {
-            std::uint64_t* row = &scratch_[std::size_t(y) * stride];
-            const std::uint64_t* below = row + std::size_t(k) * stride;
-            for (int i = 0; i < stride; ++i) row[i] &= below[i];
-        }
-        done += k;
-    }
-    std::size_t count = 0;
-    for (std::size_t i = 0; i < std::size_t(coarse_height_ - ny + 1) * stride; ++i)
-        count += std::size_t(std::popcount(scratch_[i]));
-    return count;
+bool Occupancy::has_free_box(int w, int h) const {
+    return w > 0 && h > 0 && free_.exists((w + 1) / 2, (h + 1) / 2);
 }
-
-bool Occupancy::has_free_box(int w, int h) const { return erode(w, h) > 0; }
 
 bool Occupancy::find_free_box(int w, int h, Rng& rng, int& x, int& y) const {
-    const std::size_t count = erode(w, h);
-    if (count == 0) return false;
-    std::size_t pick = rng.below(count);
-    for (std::size_t i = 0;; ++i) {
-        const auto n = std::size_t(std::popcount(scratch_[i]));
-        if (pick >= n) {
-            pick -= n;
-            continue;
-        }
-        std::uint64_t v = scratch_[i];
-        for (; pick > 0; --pick) v &= v - 1;
-        const int bit = std::countr_zero(v);
-        x = 2 * (int(i % std::size_t(coarse_stride_)) * 64 + bit);
-        y = 2 * int(i / std::size_t(coarse_stride_));
-        return true;
-    }
+    if (w <= 0 || h <= 0 || !free_.pick((w + 1) / 2, (h + 1) / 2, rng, x, y)) return false;
+    x *= 2;
+    y *= 2;
+    return true;
 }
 
 }  // namespace td::cloud

@@ -1,7 +1,8 @@
 #include "cloud/sprite.hpp"
 
+#include "cloud/bits.hpp"
+
 #include <algorithm>
-#include <bit>
 
 namespace td::cloud {
 namespace {
@@ -26,7 +27,10 @@ void smear_row(std::uint64_t* row, int stride, int k, std::vector<std::uint64_t>
 
 }  // namespace
 
-void dilate(std::vector<std::uint64_t>& bits, int rows, int stride, int radius) {
+namespace {
+
+// Any radius: log(radius) smears a direction.
+void dilate_doubling(std::vector<std::uint64_t>& bits, int rows, int stride, int radius) {
     std::vector<std::uint64_t> tmp;
     for (int r = 0; r < rows; ++r)
         for (int done = 0; done < radius;) {
@@ -49,25 +53,68 @@ void dilate(std::vector<std::uint64_t>& bits, int rows, int stride, int radius) 
     }
 }
 
-Sprite make_sprite(const Coverage& coverage, int margin) {
-    Sprite sprite;
-    sprite.width = coverage.width + 2 * margin;
-    sprite.height = coverage.height + 2 * margin;
-    sprite.stride = (sprite.width + 63) / 64 + 1;
-    sprite.ink.assign(std::size_t(sprite.stride) * sprite.height, 0);
-    for (int r = 0; r < coverage.height; ++r) {
-        std::uint64_t* row = &sprite.ink[std::size_t(r + margin) * sprite.stride];
-        const std::uint8_t* source = &coverage.pixels[std::size_t(r) * coverage.width];
-        for (int c = 0; c < coverage.width; ++c)
-            if (source[c]) row[(c + margin) >> 6] |= std::uint64_t(1) << ((c + margin) & 63);
+// Small radii (a word's margin): each shift applied directly, one pass a direction.
+void dilate_small(std::vector<std::uint64_t>& bits, int rows, int stride, int radius) {
+    std::vector<std::uint64_t> source(bits);
+    for (int r = 0; r < rows; ++r) {
+        const std::uint64_t* in = &source[std::size_t(r) * stride];
+        std::uint64_t* out = &bits[std::size_t(r) * stride];
+        for (int i = 0; i < stride; ++i) {
+            const std::uint64_t w = in[i], previous = i ? in[i - 1] : 0;
+            const std::uint64_t next = i + 1 < stride ? in[i + 1] : 0;
+            if (!(w | previous | next)) continue;
+            std::uint64_t v = w;
+            for (int d = 1; d <= radius; ++d)
+                v |= w << d | previous >> (64 - d) | w >> d | next << (64 - d);
+            out[i] = v;
+        }
     }
+    source = bits;
+    for (int r = 0; r < rows; ++r) {
+        std::uint64_t* out = &bits[std::size_t(r) * stride];
+        for (int d = -radius; d <= radius; ++d) {
+            if (d == 0 || r + d < 0 || r + d >= rows) continue;
+            const std::uint64_t* in = &source[std::size_t(r + d) * stride];
+            for (int i = 0; i < stride; ++i) out[i] |= in[i];
+        }
+    }
+}
+
+}  // namespace
+
+void dilate(std::vector<std::uint64_t>& bits, int rows, int stride, int radius) {
+    if (radius <= 0) return;
+    if (radius <= 8)
+        dilate_small(bits, rows, stride, radius);
+    else
+        dilate_doubling(bits, rows, stride, radius);
+}
+
+Sprite make_sprite(InkBits ink, int margin) {
+    Sprite sprite;
+    sprite.width = ink.width + 2 * margin;
+    sprite.height = ink.height + 2 * margin;
+    sprite.stride = ink.stride;
+    sprite.ink = std::move(ink.bits);
     sprite.keep_out = sprite.ink;
     dilate(sprite.keep_out, sprite.height, sprite.stride, margin);
     std::vector<std::pair<int, int>> rows;
+    sprite.first_word.assign(std::size_t(sprite.height), sprite.stride);
+    sprite.last_word.assign(std::size_t(sprite.height), -1);
     for (int r = 0; r < sprite.height; ++r) {
         int bits = 0;
-        for (int i = 0; i < sprite.stride; ++i)
-            bits += std::popcount(sprite.keep_out[std::size_t(r) * sprite.stride + i]);
+        for (int i = 0; i < sprite.stride; ++i) {
+            const std::uint64_t v = sprite.keep_out[std::size_t(r) * sprite.stride + i];
+            if (!v) continue;
+            bits += bit_count(v);
+            if (bit_count(v) > bit_count(sprite.probe)) {
+                sprite.probe = v;
+                sprite.probe_row = r;
+                sprite.probe_word = i;
+            }
+            sprite.first_word[std::size_t(r)] = std::min(sprite.first_word[std::size_t(r)], i);
+            sprite.last_word[std::size_t(r)] = i;
+        }
         if (bits) rows.emplace_back(-bits, r);
     }
     std::stable_sort(rows.begin(), rows.end());

@@ -11,9 +11,15 @@ struct Sprite {
     std::vector<std::uint64_t> ink;       // coverage > 0
     std::vector<std::uint64_t> keep_out;  // the ink grown by the margin
     std::vector<int> test_order;          // rows, the most inked first: collisions show early
+    // Per row: the first and last word of keep_out holding bits (first > last: none).
+    std::vector<int> first_word, last_word;
+    // The keep_out word with the most bits: one 64-pixel test that rules out most positions.
+    int probe_row = 0, probe_word = 0;
+    std::uint64_t probe = 0;
 };
 
-Sprite make_sprite(const Coverage& coverage, int margin);
+// From ink rasterised with pad = margin.
+Sprite make_sprite(InkBits ink, int margin);
 
 // Grows set bits by `radius` pixels in every direction (a square brush).
 void dilate(std::vector<std::uint64_t>& bits, int rows, int stride, int radius);

@@ -40,9 +40,9 @@ const WordShape& WordCache::shape(Orientation orientation) {
 const Sprite& WordCache::sprite(int size, Orientation orientation) {
     const auto key = std::make_pair(size, int(orientation));
     if (auto found = sprites_.find(key); found != sprites_.end()) return found->second;
-    const Coverage coverage = rasterize(session_, shape(orientation), size);
+    InkBits ink = rasterize_bits(session_, shape(orientation), size, margin_);
     Sprite sprite;
-    if (coverage.width > 0) sprite = make_sprite(coverage, margin_);
+    if (ink.width > 0) sprite = make_sprite(std::move(ink), margin_);
     return sprites_.emplace(key, std::move(sprite)).first->second;
 }
 
