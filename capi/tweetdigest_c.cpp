@@ -963,7 +963,11 @@ td_status td_cloud_encode(const td_cloud* cloud, td_image_format format, char** 
                           size_t* out_len) {
     return with_output(out_bytes, out_len, [&] {
         const td_cloud& c = require(cloud, "cloud");
-        switch (format) {
+        // A C caller may pass any int: read it as one, since an out-of-range enum is undefined in C++.
+        int raw = 0;
+        static_assert(sizeof raw == sizeof format);
+        std::memcpy(&raw, &format, sizeof raw);
+        switch (raw) {
         case TD_IMAGE_PNG:
             give(td::encode_png(td::render_cloud(c.layout, *c.fonts, c.options)), out_bytes, out_len);
             return;
@@ -977,7 +981,7 @@ td_status td_cloud_encode(const td_cloud* cloud, td_image_format format, char** 
             give(td::render_svg(c.layout, *c.fonts, c.options), out_bytes, out_len);
             return;
         }
-        invalid_argument("unknown image format " + std::to_string(int(format)));
+        invalid_argument("unknown image format " + std::to_string(raw));
     });
 }
 
