@@ -289,6 +289,7 @@ static void test_term_stats(void) {
     td_free(out);
 
     /* Corrupt and truncated bytes are parse errors, never crashes. */
+    td_term_stats_free(loaded);
     CHECK_ERROR(td_term_stats_load("not stats", 9, &loaded), TD_ERR_PARSE, "");
     CHECK(loaded == NULL);
     CHECK_ERROR(td_term_stats_load(bytes, bytes_len / 2, &loaded), TD_ERR_PARSE, "");
