@@ -315,18 +315,9 @@ td::TermOptions term_options(const json::object& object, const std::string& cont
 }
 
 td::Rgba parse_color(const Options& o, std::string_view key, const std::string& text) {
-    const auto hex = [&](std::size_t at) {
-        const auto digit = [&](char c) -> int {
-            if (c >= '0' && c <= '9') return c - '0';
-            if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-            if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-            o.wrong_type(key, "a colour \"#rrggbb\" or \"#rrggbbaa\"");
-        };
-        return std::uint8_t(digit(text[at]) * 16 + digit(text[at + 1]));
-    };
-    if (text.size() != 7 && text.size() != 9) o.wrong_type(key, "a colour \"#rrggbb\" or \"#rrggbbaa\"");
-    if (text[0] != '#') o.wrong_type(key, "a colour \"#rrggbb\" or \"#rrggbbaa\"");
-    return {hex(1), hex(3), hex(5), text.size() == 9 ? hex(7) : std::uint8_t(255)};
+    const auto color = td::parse_hex_color(text);
+    if (!color) o.wrong_type(key, "a colour \"#rrggbb\" or \"#rrggbbaa\"");
+    return *color;
 }
 
 td::OrientationMode parse_orientation(const Options& o) {

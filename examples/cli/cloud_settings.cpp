@@ -32,16 +32,8 @@ std::vector<OptionSpec> cloud_options() {
 namespace {
 
 Rgba parse_color(const std::string& text, const char* option) {
-    const auto digit = [&](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        throw UsageError(std::string("--") + option + ": '" + text + "' is not #rrggbb or #rrggbbaa");
-    };
-    if ((text.size() != 7 && text.size() != 9) || text[0] != '#')
-        throw UsageError(std::string("--") + option + ": '" + text + "' is not #rrggbb or #rrggbbaa");
-    const auto byte = [&](std::size_t at) { return std::uint8_t(digit(text[at]) * 16 + digit(text[at + 1])); };
-    return {byte(1), byte(3), byte(5), text.size() == 9 ? byte(7) : std::uint8_t(255)};
+    if (const auto color = parse_hex_color(text)) return *color;
+    throw UsageError(std::string("--") + option + ": '" + text + "' is not #rrggbb or #rrggbbaa");
 }
 
 ColorMode parse_color_mode(const std::string& mode) {

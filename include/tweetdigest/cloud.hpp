@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -57,6 +58,9 @@ struct TD_API Rgba {
 // How words get their colours: a seeded pick from the palette, a gradient over the palette by
 // weight (heaviest = first colour), or one palette colour per CloudWord::kind.
 enum class ColorMode { palette, by_weight, by_kind };
+
+// "#rrggbb" or "#rrggbbaa" (hex digits in either case); nullopt for anything else.
+TD_API std::optional<Rgba> parse_hex_color(std::string_view text);
 
 struct TD_API CloudOptions {
     int width = 800;

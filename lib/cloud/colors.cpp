@@ -8,13 +8,6 @@
 namespace td::cloud {
 namespace {
 
-int hex_digit(char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
 std::uint8_t mix(std::uint8_t a, std::uint8_t b, double t) {
     return std::uint8_t(std::lround(a + (b - a) * t));
 }
@@ -30,16 +23,6 @@ std::size_t kind_slot(const std::string& kind) {
 
 }  // namespace
 
-std::optional<Rgba> parse_hex_color(std::string_view text) {
-    if ((text.size() != 7 && text.size() != 9) || text[0] != '#') return std::nullopt;
-    std::uint8_t channels[4] = {0, 0, 0, 255};
-    for (std::size_t i = 1, c = 0; i < text.size(); i += 2, ++c) {
-        const int hi = hex_digit(text[i]), lo = hex_digit(text[i + 1]);
-        if (hi < 0 || lo < 0) return std::nullopt;
-        channels[c] = std::uint8_t(hi * 16 + lo);
-    }
-    return Rgba{channels[0], channels[1], channels[2], channels[3]};
-}
 
 std::vector<Rgba> default_palette() {
     std::vector<Rgba> palette;
@@ -81,3 +64,28 @@ Rgba word_color(const CloudOptions& options, const std::vector<Rgba>& palette,
 }
 
 }  // namespace td::cloud
+
+namespace td {
+namespace {
+
+int hex_digit(char c) {
+    if (c >= '0' && c <= '9') return c - '0';
+    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+    return -1;
+}
+
+}  // namespace
+
+std::optional<Rgba> parse_hex_color(std::string_view text) {
+    if ((text.size() != 7 && text.size() != 9) || text[0] != '#') return std::nullopt;
+    std::uint8_t channels[4] = {0, 0, 0, 255};
+    for (std::size_t i = 1, c = 0; i < text.size(); i += 2, ++c) {
+        const int hi = hex_digit(text[i]), lo = hex_digit(text[i + 1]);
+        if (hi < 0 || lo < 0) return std::nullopt;
+        channels[c] = std::uint8_t(hi * 16 + lo);
+    }
+    return Rgba{channels[0], channels[1], channels[2], channels[3]};
+}
+
+}  // namespace td

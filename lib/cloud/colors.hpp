@@ -10,7 +10,6 @@
 
 namespace td::cloud {
 
-std::optional<Rgba> parse_hex_color(std::string_view text);  // "#RRGGBB" or "#RRGGBBAA"
 std::vector<Rgba> default_palette();                          // resources/cloud/palette.txt
 std::vector<Rgba> palette_of(const CloudOptions& options);
 
