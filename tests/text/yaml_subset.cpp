@@ -1,5 +1,7 @@
 #include "yaml_subset.hpp"
 
+#include "common/utf8.hpp"
+
 #include <stdexcept>
 
 namespace td_test {
@@ -25,24 +27,6 @@ std::vector<Line> split_lines(std::string_view text) {
         lines.push_back({number, indent, std::string(line.substr(indent))});
     }
     return lines;
-}
-
-void append_utf8(std::string& out, unsigned long cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
 }
 
 class Parser {
@@ -199,7 +183,7 @@ private:
 
     std::string hex(const std::string& text, std::size_t& pos, std::size_t digits) {
         std::string out;
-        append_utf8(out, hex_value(text, pos, digits));
+        td::utf8::append(out, char32_t(hex_value(text, pos, digits)));
         return out;
     }
 
@@ -215,7 +199,7 @@ private:
             }
         }
         std::string out;
-        append_utf8(out, cp);
+        td::utf8::append(out, char32_t(cp));
         return out;
     }
 
