@@ -214,7 +214,8 @@ typedef struct td_term_stats td_term_stats;
 /*
  * Term options, shared by every function below that takes them: {"top": 100,
  * "min_frequency": 2, "discover_phrases": true, "max_examples": 3, "stopwords": ["extra", ...],
- * "user_dictionary": "path"}.
+ * "user_dictionary": "path", "threads": 0}. "threads" caps the threads a call uses (0: one per
+ * core); results do not depend on it.
  */
 
 /*

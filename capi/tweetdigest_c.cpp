@@ -300,13 +300,14 @@ td::ReadOptions read_options(const char* options_json, std::size_t options_len) 
 td::TermOptions term_options(const json::object& object, const std::string& context) {
     const Options o(object, context,
                     {"top", "min_frequency", "discover_phrases", "max_examples", "stopwords",
-                     "user_dictionary"});
+                     "user_dictionary", "threads"});
     td::TermOptions options;
     options.top = o.count("top", options.top);
     options.min_frequency = o.count("min_frequency", options.min_frequency);
     options.discover_phrases = o.boolean("discover_phrases", options.discover_phrases);
     options.max_examples = o.count("max_examples", options.max_examples);
     options.extra_stopwords = o.strings("stopwords");
+    options.threads = o.count("threads", options.threads);
     if (o.find("user_dictionary")) {
         const auto entries = td::Lexicon::read_user_dictionary(o.string("user_dictionary", ""));
         options.lexicon = td::Lexicon::with_user_entries(*td::Lexicon::builtin(), entries);

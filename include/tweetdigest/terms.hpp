@@ -116,6 +116,8 @@ struct TD_API TermOptions {
     const TermStats* background = nullptr;  // previous days or a shipped model; may be null
     std::shared_ptr<const Lexicon> lexicon;  // null: Lexicon::builtin()
     std::vector<std::string> extra_stopwords;
+    // Threads that count and split tweets (0: one per core). The results do not depend on it.
+    std::size_t threads = 0;
 };
 
 // Everything the digest needs from the terms stage.

@@ -2,7 +2,7 @@
 
 namespace td::cloud {
 
-FontSession::FontSession(const FontSet& fonts) : language_(fonts.impl().language) {
+FontSession::FontSession(const FontSet& fonts) : language_(fonts.impl().hb_language) {
     if (FT_Init_FreeType(&library_) != 0)
         throw Error(Error::Code::internal, "cannot initialise FreeType");
     for (const LoadedFont& loaded : fonts.impl().fonts) {

@@ -32,7 +32,7 @@ public:
     std::size_t font_count() const noexcept { return fonts_.size(); }
     hb_font_t* hb_font(std::size_t font) const noexcept { return fonts_[font].hb; }
     double units_per_em(std::size_t font) const noexcept { return fonts_[font].upem; }
-    const std::string& language() const noexcept { return language_; }
+    hb_language_t language() const noexcept { return language_; }
     FT_Library library() const noexcept { return library_; }
     // Throws Error(internal) when FreeType cannot load the glyph.
     const GlyphOutline& outline(std::size_t font, std::uint32_t glyph);
@@ -46,7 +46,7 @@ private:
     };
     FT_Library library_ = nullptr;
     std::vector<Font> fonts_;
-    std::string language_;
+    hb_language_t language_ = HB_LANGUAGE_INVALID;
     std::unordered_map<std::uint64_t, GlyphOutline> outlines_;
 };
 

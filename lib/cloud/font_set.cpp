@@ -100,6 +100,7 @@ std::shared_ptr<const FontSet> FontSet::load(const std::vector<FontSpec>& fonts,
     if (fonts.empty()) throw Error(Error::Code::invalid_argument, "no fonts given");
     auto impl = std::make_unique<Impl>();
     impl->language = language;
+    impl->hb_language = hb_language_from_string(language.c_str(), int(language.size()));
     FtLibrary library;
     for (const FontSpec& spec : fonts) impl->fonts.push_back(load_font(library.library, spec, language));
     return std::shared_ptr<const FontSet>(new FontSet(std::move(impl)));

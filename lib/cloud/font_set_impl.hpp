@@ -21,6 +21,9 @@ struct LoadedFont {
 
 struct FontSet::Impl {
     std::string language;
+    // Interned when the set is loaded: HarfBuzz's language registry is written on first use
+    // without a lock a thread sanitizer can see, so calls on other threads only read it.
+    hb_language_t hb_language = HB_LANGUAGE_INVALID;
     std::vector<LoadedFont> fonts;  // the fallback chain, first match wins per cluster
     ~Impl();
 };

@@ -87,8 +87,7 @@ WordShape shape_word(FontSession& session, std::string_view text, Orientation or
     std::u32string kept;
     const std::vector<Item> items = itemize(session, text, vertical, kept, shape.missing);
     hb_buffer_t* buffer = hb_buffer_create();
-    const hb_language_t language =
-        hb_language_from_string(session.language().c_str(), int(session.language().size()));
+    const hb_language_t language = session.language();
     double pen_x = 0, pen_y = 0;
     for (const Item& item : items) {
         hb_buffer_clear_contents(buffer);

@@ -30,12 +30,11 @@ void add_events(const Evidence& evidence, Digest& digest) {
         std::string cue;
         for (std::size_t i = 0; i < cluster.members.size(); ++i) {
             const std::size_t index = cluster.members[i];
-            const auto matches = evidence.lexicons.events.find_all(evidence.tweet(index).text);
-            if (matches.empty() || evidence.sentence(index).empty()) continue;
+            if (evidence.event_cue[index] < 0 || !evidence.quotable[index]) continue;
             if (announcing == cluster.members.size() ||
                 engagement(evidence.tweet(index)) > engagement(evidence.tweet(cluster.members[announcing]))) {
                 announcing = i;
-                cue = evidence.lexicons.event_cues[matches.front().payload].cue;
+                cue = evidence.lexicons.event_cues[std::size_t(evidence.event_cue[index])].cue;
             }
             if (earliest == cluster.members.size() ||
                 evidence.tweet(index).created_at < evidence.tweet(cluster.members[earliest]).created_at)

@@ -3,14 +3,29 @@
 #include "digest/sentiment.hpp"
 #include "digest/tweet_text.hpp"
 
+#include "common/parallel.hpp"
+
 namespace td::digest {
 
 Evidence::Evidence(const Corpus& corpus_, const TermAnalysis& terms_, const Clustering& clustering_,
                    const Lexicons& lexicons_, const DigestOptions& options_)
     : corpus(corpus_), terms(terms_), clustering(clustering_), lexicons(lexicons_),
       wording(Wording::get(options_.language)), options(options_) {
-    sentiment.reserve(corpus.tweets.size());
-    for (const Tweet& t : corpus.tweets) sentiment.push_back(sentiment_score(lexicons, t.text));
+    const std::size_t count = corpus.tweets.size();
+    sentiment.resize(count);
+    quotable.resize(count);
+    event_cue.resize(count);
+    tickers.resize(count);
+    parallel_slices(count, 2000, options.terms.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) {
+            const std::string& text = corpus.tweets[i].text;
+            sentiment[i] = sentiment_score(lexicons, text);
+            quotable[i] = !sentence(i).empty();
+            const std::vector<PhraseMatch> cues = lexicons.events.find_all(text);
+            event_cue[i] = cues.empty() ? -1 : int(cues.front().payload);
+            tickers[i] = mentioned_tickers(lexicons, corpus.tweets[i]);
+        }
+    });
 }
 
 std::string Evidence::display(TermId term) const {
@@ -43,7 +58,7 @@ std::string Evidence::sentence(std::size_t index, std::size_t max_chars) const {
 
 std::size_t Evidence::quotable_member(const Cluster& cluster) const {
     for (std::size_t member : cluster.members)
-        if (!sentence(member).empty()) return member;
+        if (quotable[member]) return member;
     return cluster.members.front();
 }
 

@@ -19,7 +19,11 @@ struct Evidence {
     const Lexicons& lexicons;
     const Wording& wording;
     const DigestOptions& options;
-    std::vector<int> sentiment;  // per corpus tweet: positive minus negative words
+    // Per corpus tweet, computed once on all cores:
+    std::vector<int> sentiment;      // positive minus negative words
+    std::vector<char> quotable;      // sentence() is not empty
+    std::vector<int> event_cue;      // index of its first event cue in lexicons.event_cues, or -1
+    std::vector<std::vector<std::pair<std::string, std::string>>> tickers;  // symbol, kind
 
     Evidence(const Corpus& corpus, const TermAnalysis& terms, const Clustering& clustering,
              const Lexicons& lexicons, const DigestOptions& options);
@@ -35,6 +39,10 @@ struct Evidence {
     // Clusters in rank order that have terms, at most `count`.
     std::vector<const Cluster*> leading_clusters(std::size_t count) const;
 };
+
+// The ticker symbols a tweet mentions as the report names them ("$NVDA", "BTC"), each once in
+// symbol order, with their kind ("stock", "crypto", "other").
+std::vector<std::pair<std::string, std::string>> mentioned_tickers(const Lexicons& lexicons, const Tweet& tweet);
 
 // Ids of the first `count` members of a cluster, starting with `first`.
 std::vector<std::string> cited_ids(const Evidence& evidence, const Cluster& cluster, std::size_t first,

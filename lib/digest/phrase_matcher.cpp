@@ -21,19 +21,35 @@ std::size_t char_length(char lead) {
     return 1;
 }
 
-std::string first_char_key(std::string_view text, std::size_t at) {
+std::uint32_t packed_char(std::string_view text, std::size_t at) {
     const std::size_t n = std::min(char_length(text[at]), text.size() - at);
-    std::string key(text.substr(at, n));
-    if (n == 1) key[0] = ascii_lower(key[0]);
+    std::uint32_t key = 0;
+    for (std::size_t i = 0; i < n; ++i) key = key << 8 | static_cast<unsigned char>(text[at + i]);
     return key;
 }
 
 }  // namespace
 
+std::vector<PhraseMatcher::Entry>& PhraseMatcher::bucket_for(std::string_view text) {
+    const auto lead = static_cast<unsigned char>(text.front());
+    if (lead < 0x80) return by_ascii_[static_cast<unsigned char>(ascii_lower(text.front()))];
+    return by_code_point_[packed_char(text, 0)];
+}
+
+const std::vector<PhraseMatcher::Entry>* PhraseMatcher::bucket_at(std::string_view text, std::size_t at) const {
+    const auto lead = static_cast<unsigned char>(text[at]);
+    if (lead < 0x80) {
+        const auto& bucket = by_ascii_[static_cast<unsigned char>(ascii_lower(text[at]))];
+        return bucket.empty() ? nullptr : &bucket;
+    }
+    const auto found = by_code_point_.find(packed_char(text, at));
+    return found == by_code_point_.end() ? nullptr : &found->second;
+}
+
 void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload, bool case_sensitive) {
     if (phrase.empty()) return;
     Entry entry{std::string(phrase), payload, case_sensitive, is_word_byte(phrase.front())};
-    auto& bucket = by_first_char_[first_char_key(phrase, 0)];
+    auto& bucket = bucket_for(phrase);
     bucket.push_back(std::move(entry));
     std::stable_sort(bucket.begin(), bucket.end(), [](const Entry& a, const Entry& b) {
         return a.phrase.size() > b.phrase.size();
@@ -60,9 +76,13 @@ std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
     std::size_t at = 0;
     while (at < text.size()) {
         std::size_t advance = std::min(char_length(text[at]), text.size() - at);
-        if (const auto bucket = by_first_char_.find(first_char_key(text, at)); bucket != by_first_char_.end()) {
-            const bool word_start = at == 0 || !is_word_byte(text[at - 1]);
-            for (const Entry& entry : bucket->second) {
+        const bool word_start = at == 0 || !is_word_byte(text[at - 1]);
+        if (!word_start && is_word_byte(text[at])) {  // mid-word: entries starting here match whole words only
+            ++at;
+            continue;
+        }
+        if (const std::vector<Entry>* bucket = bucket_at(text, at)) {
+            for (const Entry& entry : *bucket) {
                 if (entry.whole_word && !word_start) continue;
                 if (const std::size_t length = match_length(entry, text, at)) {
                     matches.push_back({at, at + length, entry.payload});

@@ -1,6 +1,7 @@
 #pragma once
 // Finds the entries of a word list in text: Latin entries as whole words, others anywhere.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -34,8 +35,13 @@ private:
         bool whole_word = false;
     };
     std::size_t match_length(const Entry& entry, std::string_view text, std::size_t at) const;
+    std::vector<Entry>& bucket_for(std::string_view text);
+    const std::vector<Entry>* bucket_at(std::string_view text, std::size_t at) const;
 
-    std::unordered_map<std::string, std::vector<Entry>> by_first_char_;  // longest entries first
+    // Entries by their first character, longest first: ASCII by lowercase byte, others by
+    // their UTF-8 bytes packed into an integer.
+    std::array<std::vector<Entry>, 128> by_ascii_;
+    std::unordered_map<std::uint32_t, std::vector<Entry>> by_code_point_;
 };
 
 }  // namespace td::digest

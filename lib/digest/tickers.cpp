@@ -35,8 +35,9 @@ std::string report_symbol(const std::string& symbol, const std::string& kind) {
     return kind == "crypto" ? symbol : "$" + symbol;
 }
 
-// The symbols a tweet mentions, each once, with their kind.
-std::map<std::string, std::string> mentioned(const Lexicons& lexicons, const Tweet& tweet) {
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> mentioned_tickers(const Lexicons& lexicons, const Tweet& tweet) {
     std::map<std::string, std::string> symbols;
     const std::vector<Entity> entities = tweet.entities.empty() ? extract_cashtags(tweet.text) : tweet.entities;
     for (const Entity& entity : entities) {
@@ -50,23 +51,21 @@ std::map<std::string, std::string> mentioned(const Lexicons& lexicons, const Twe
         const KnownTicker& known = lexicons.known_tickers[match.payload];
         symbols.emplace(report_symbol(known.symbol, known.kind), known.kind);
     }
-    return symbols;
+    return {symbols.begin(), symbols.end()};
 }
-
-}  // namespace
 
 void add_tickers(const Evidence& evidence, Digest& digest) {
     std::map<std::string, Tally> tallies;
     for (std::size_t i = 0; i < evidence.corpus.tweets.size(); ++i) {
         const Tweet& tweet = evidence.tweet(i);
-        for (const auto& [symbol, kind] : mentioned(evidence.lexicons, tweet)) {
+        for (const auto& [symbol, kind] : evidence.tickers[i]) {
             Tally& tally = tallies[symbol];
             tally.kind = kind;
             tally.mentions += copies(tweet);
             tally.sentiment_sum += std::clamp(evidence.sentiment[i], -1, 1);
             ++tally.tweets;
             const double e = engagement(tweet);
-            if (e > tally.best_engagement && !evidence.sentence(i).empty()) {
+            if (e > tally.best_engagement && evidence.quotable[i]) {
                 tally.best_engagement = e;
                 tally.best_tweet = i;
             }

@@ -24,7 +24,7 @@ void add_views(const Evidence& evidence, Digest& digest) {
     std::map<std::string, AuthorStanding> authors;  // by username (ordered: deterministic ties)
     for (std::size_t i = 0; i < evidence.corpus.tweets.size(); ++i) {
         const Tweet& tweet = evidence.tweet(i);
-        if (tweet.author.username.empty() || evidence.sentence(i).empty()) continue;
+        if (tweet.author.username.empty() || !evidence.quotable[i]) continue;
         AuthorStanding& standing = authors[tweet.author.username];
         const double e = engagement(tweet);
         standing.weight += e;

@@ -2,10 +2,13 @@
 
 #include "history/manifest.hpp"
 
+#include "common/parallel.hpp"
+
 #include <tweetdigest/render.hpp>
 
 #include <algorithm>
 #include <filesystem>
+#include <iterator>
 #include <system_error>
 
 namespace td {
@@ -139,6 +142,7 @@ HistoryLoad load_history(const std::string& dir, const LocalDate& first, const L
     for (const auto& item : fs::directory_iterator(dir, error)) items.push_back(item.path());
     if (error) report(load.diagnostics, dir, "cannot be listed: " + error.message());
     std::sort(items.begin(), items.end());
+    std::vector<std::pair<fs::path, LocalDate>> days;
     for (const fs::path& item : items) {
         const auto date = day_of(item.filename().string());
         if (!date || !fs::is_directory(item, error)) {
@@ -146,8 +150,22 @@ HistoryLoad load_history(const std::string& dir, const LocalDate& first, const L
                    Diagnostic::Severity::warning);
             continue;
         }
-        if (*date < first || last < *date) continue;
-        if (auto entry = load_entry(item, *date, options, load.diagnostics)) load.entries.push_back(std::move(*entry));
+        if (!(*date < first || last < *date)) days.emplace_back(item, *date);
+    }
+    // Days load independently: on all cores, each slice in order, joined in day order.
+    struct Slice {
+        std::vector<HistoryEntry> entries;
+        std::vector<Diagnostic> diagnostics;
+    };
+    std::vector<Slice> slices(slice_count(days.size(), 8));
+    for_each_slice(days.size(), slices.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i)
+            if (auto entry = load_entry(days[i].first, days[i].second, options, slices[k].diagnostics))
+                slices[k].entries.push_back(std::move(*entry));
+    });
+    for (Slice& slice : slices) {
+        std::move(slice.entries.begin(), slice.entries.end(), std::back_inserter(load.entries));
+        std::move(slice.diagnostics.begin(), slice.diagnostics.end(), std::back_inserter(load.diagnostics));
     }
     return load;
 }

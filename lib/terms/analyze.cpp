@@ -3,8 +3,9 @@
 #include "terms/stats_internal.hpp"
 #include "terms/term_units.hpp"
 
+#include "common/parallel.hpp"
+
 #include <algorithm>
-#include <set>
 #include <unordered_map>
 
 namespace td {
@@ -14,9 +15,8 @@ namespace {
 std::vector<std::string> tweet_keys(const std::vector<terms::Unit>& units, const terms::Phrases& phrases,
                                     const terms::Stopwords& stopwords) {
     std::vector<std::string> keys;
-    std::set<std::string> seen;
     auto add = [&](std::string key) {
-        if (seen.insert(key).second) keys.push_back(std::move(key));
+        if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
     };
     for (std::size_t i = 0; i < units.size();) {
         std::size_t taken = 0;
@@ -45,13 +45,17 @@ TermAnalysis analyze_terms(const Corpus& corpus, const TermOptions& options) {
     const Segmenter segmenter(options.lexicon ? options.lexicon : Lexicon::builtin());
     TermAnalysis analysis;
     std::vector<std::vector<terms::Unit>> units;
-    analysis.stats = terms::sharded_stats(corpus, segmenter, &units);
+    analysis.stats = terms::sharded_stats(corpus, segmenter, options.threads, &units);
     const terms::Phrases phrases = terms::discover_phrases(analysis.stats, segmenter, options);
     analysis.ranked = terms::rank_terms(analysis.stats, phrases, options);
 
     const terms::Stopwords stopwords(options.extra_stopwords);
-    analysis.tweet_terms.reserve(corpus.tweets.size());
-    for (const auto& tweet_units : units) analysis.tweet_terms.push_back(tweet_keys(tweet_units, phrases, stopwords));
+    analysis.tweet_terms.resize(corpus.tweets.size());
+    parallel_slices(units.size(), 2000, options.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t t = begin; t < end; ++t) analysis.tweet_terms[t] = tweet_keys(units[t], phrases, stopwords);
+    });
+    std::vector<double> engagement(corpus.tweets.size());
+    for (std::size_t t = 0; t < engagement.size(); ++t) engagement[t] = terms::engagement_weight(corpus.tweets[t]);
 
     std::unordered_map<std::string, std::size_t> rank_of;
     for (std::size_t i = 0; i < analysis.ranked.size(); ++i) rank_of.emplace(analysis.ranked[i].key, i);
@@ -61,11 +65,14 @@ TermAnalysis analyze_terms(const Corpus& corpus, const TermOptions& options) {
             if (const auto found = rank_of.find(key); found != rank_of.end()) examples[found->second].push_back(t);
     for (std::size_t i = 0; i < examples.size(); ++i) {
         auto& list = examples[i];
-        std::stable_sort(list.begin(), list.end(), [&](std::size_t a, std::size_t b) {
-            const double ea = terms::engagement_weight(corpus.tweets[a]);
-            const double eb = terms::engagement_weight(corpus.tweets[b]);
-            return ea != eb ? ea > eb : corpus.tweets[a].id < corpus.tweets[b].id;
-        });
+        const std::size_t kept = std::min(list.size(), options.max_examples);
+        std::partial_sort(list.begin(), list.begin() + std::ptrdiff_t(kept), list.end(),
+                          [&](std::size_t a, std::size_t b) {
+                              if (engagement[a] != engagement[b]) return engagement[a] > engagement[b];
+                              if (corpus.tweets[a].id != corpus.tweets[b].id)
+                                  return corpus.tweets[a].id < corpus.tweets[b].id;
+                              return a < b;
+                          });
         for (std::size_t k = 0; k < list.size() && k < options.max_examples; ++k)
             analysis.ranked[i].example_ids.push_back(corpus.tweets[list[k]].id);
     }

@@ -23,13 +23,10 @@ namespace td::terms {
 
 // The text a tweet is analysed by (normalised when ingest provided it).
 const std::string& tweet_text(const Tweet& tweet);
-// Counts one tweet (a duplicate group's representative, split into `units`) into `stats`;
-// display is left stale.
-void add_units(TermStats& stats, const std::vector<Unit>& units, const Tweet& tweet);
 // The statistics of the whole corpus, counted on all cores in contiguous shards and merged
 // (merging is exact, so the result equals a single pass); display forms are refreshed. With
 // `units`, also every tweet's units in corpus order.
-TermStats sharded_stats(const Corpus& corpus, const Segmenter& segmenter,
+TermStats sharded_stats(const Corpus& corpus, const Segmenter& segmenter, std::size_t threads,
                         std::vector<std::vector<Unit>>* units);
 
 }  // namespace td::terms

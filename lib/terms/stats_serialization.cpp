@@ -193,9 +193,10 @@ TermStats TermStats::deserialize(std::string_view bytes) {
     TermStats stats;
     stats.documents = r.varint();
     const std::uint64_t term_count = r.count(13);
+    // Keys and days are verified to increase, so every insertion goes at the end (hinted).
     for (std::uint64_t i = 0; i < term_count; ++i) {
-        const std::string key = r.key();
-        TermCounts t;
+        const auto term = stats.terms.emplace_hint(stats.terms.end(), r.key(), TermCounts{});
+        TermCounts& t = term->second;
         const unsigned char kind = r.byte();
         if (kind > static_cast<unsigned char>(TermKind::mention)) r.fail("unknown term kind " + std::to_string(kind));
         t.kind = static_cast<TermKind>(kind);
@@ -214,27 +215,26 @@ TermStats TermStats::deserialize(std::string_view bytes) {
             if (!first && int(day) <= previous) r.fail("days out of order");
             first = false;
             previous = int(day);
-            t.per_day.emplace(int(day), r.varint());
+            t.per_day.emplace_hint(t.per_day.end(), int(day), r.varint());
         }
-        stats.terms.emplace(key, std::move(t));
     }
     r.reset_keys();
     const std::uint64_t surface_count = r.count(3);
     for (std::uint64_t i = 0; i < surface_count; ++i) {
-        const std::string key = r.key();
-        auto& forms = stats.surface_forms[key];
+        auto& forms = stats.surface_forms.emplace_hint(stats.surface_forms.end(), r.key(),
+                                                       std::map<std::string, std::uint64_t>{})->second;
         const std::uint64_t n = r.count(2);
         for (std::uint64_t k = 0; k < n; ++k) {
-            const std::string form(r.bytes());
+            const std::string_view form = r.bytes();
             if (!forms.empty() && form <= forms.rbegin()->first) r.fail("surface forms out of order");
-            forms.emplace(form, r.varint());
+            forms.emplace_hint(forms.end(), std::string(form), r.varint());
         }
     }
     r.reset_keys();
     const std::uint64_t display_count = r.count(3);
     for (std::uint64_t i = 0; i < display_count; ++i) {
-        const std::string key = r.key();
-        stats.display.emplace(key, std::string(r.bytes()));
+        const auto shown = stats.display.emplace_hint(stats.display.end(), r.key(), std::string());
+        shown->second = r.bytes();
     }
     if (r.position() != body.size()) r.fail("unexpected bytes after the statistics");
     return stats;

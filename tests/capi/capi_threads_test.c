@@ -1,11 +1,14 @@
 /* Parallel digests and clouds on separate handles sharing one corpus, one font set and one
- * segmenter; each thread keeps its own last error. Meaningful under ThreadSanitizer. */
+ * segmenter; each thread keeps its own last error. Meaningful under ThreadSanitizer, which
+ * intercepts pthread_create but not C11 thrd_create, so the threads are POSIX threads. */
+#define _POSIX_C_SOURCE 200809L
 #include <tweetdigest/tweetdigest.h>
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <pthread.h>
+#include <sched.h>
 
 enum { thread_count = 4, rounds = 2 };
 
@@ -31,8 +34,7 @@ static int fail(thread_result *result, const char *what) {
     return 1;
 }
 
-static int run(void *argument) {
-    thread_result *result = argument;
+static int run_rounds(thread_result *result) {
     const shared_resources *shared = result->shared;
     char path[64];
     char *words = NULL, *segmented = NULL;
@@ -78,9 +80,14 @@ static int run(void *argument) {
     /* This thread's error message is its own. */
     snprintf(path, sizeof path, "/nonexistent/thread-%d.png", result->index);
     if (td_cloud_write_file(NULL, path) != TD_ERR_INVALID_ARGUMENT) return fail(result, "NULL cloud");
-    thrd_yield();
+    sched_yield();
     if (strcmp(td_last_error(), "cloud is NULL") != 0) return fail(result, "last error changed");
     return 0;
+}
+
+static void *run(void *argument) {
+    run_rounds(argument);
+    return NULL;
 }
 
 int main(void) {
@@ -90,7 +97,7 @@ int main(void) {
     td_segmenter *segmenter = NULL;
     shared_resources shared;
     thread_result results[thread_count];
-    thrd_t threads[thread_count];
+    pthread_t threads[thread_count];
     int i, failed = 0;
 
     if (td_corpus_read_files(paths, 1, "{\"from\":\"2026-01-25\"}", TD_NUL_TERMINATED, &corpus) != TD_OK ||
@@ -106,12 +113,12 @@ int main(void) {
     for (i = 0; i < thread_count; ++i) {
         results[i].shared = &shared;
         results[i].index = i;
-        if (thrd_create(&threads[i], run, &results[i]) != thrd_success) {
+        if (pthread_create(&threads[i], NULL, run, &results[i]) != 0) {
             fprintf(stderr, "cannot start thread %d\n", i);
             return 1;
         }
     }
-    for (i = 0; i < thread_count; ++i) thrd_join(threads[i], NULL);
+    for (i = 0; i < thread_count; ++i) pthread_join(threads[i], NULL);
 
     /* Same inputs, same outputs: every thread produced the same report and image. */
     for (i = 0; i < thread_count; ++i) {

@@ -18,12 +18,13 @@ class Term:
 
 
 def term_options(top=None, min_frequency=None, discover_phrases=None, max_examples=None,
-                 stopwords=None, user_dictionary=None):
+                 stopwords=None, user_dictionary=None, threads=None):
     """The C library's term options as a dict (None keeps a default)."""
     return {key: value for key, value in dict(
         top=top, min_frequency=min_frequency, discover_phrases=discover_phrases,
         max_examples=max_examples, stopwords=list(stopwords) if stopwords is not None else None,
-        user_dictionary=str(user_dictionary) if user_dictionary is not None else None).items()
+        user_dictionary=str(user_dictionary) if user_dictionary is not None else None,
+        threads=threads).items()
         if value is not None}
 
 

@@ -1,0 +1,52 @@
+#pragma once
+// Data parallelism over an index range: contiguous slices, one per core, the caller's thread
+// taking the first. Results that are combined per slice in slice order are independent of the
+// number of cores.
+
+#include <algorithm>
+#include <cstddef>
+#include <exception>
+#include <thread>
+#include <vector>
+
+namespace td {
+
+inline std::size_t core_count() noexcept { return std::max(1u, std::thread::hardware_concurrency()); }
+
+// How many slices `count` items make when no slice may be smaller than `min_per_slice`, with at
+// most `threads` slices (0: one per core).
+inline std::size_t slice_count(std::size_t count, std::size_t min_per_slice, std::size_t threads = 0) noexcept {
+    const std::size_t limit = threads == 0 ? core_count() : threads;
+    return std::clamp<std::size_t>(count / std::max<std::size_t>(min_per_slice, 1), 1, limit);
+}
+
+// Calls body(slice, begin, end) for each of `slices` contiguous slices of [0, count) in
+// parallel and waits for all of them; the first exception thrown by a slice is rethrown.
+template <class Body>
+void for_each_slice(std::size_t count, std::size_t slices, Body&& body) {
+    slices = std::max<std::size_t>(slices, 1);
+    std::vector<std::exception_ptr> errors(slices);
+    auto run = [&](std::size_t k) {
+        try {
+            body(k, count * k / slices, count * (k + 1) / slices);
+        } catch (...) {
+            errors[k] = std::current_exception();
+        }
+    };
+    {
+        std::vector<std::jthread> workers;
+        workers.reserve(slices - 1);
+        for (std::size_t k = 1; k < slices; ++k) workers.emplace_back(run, k);
+        run(0);
+    }
+    for (const std::exception_ptr& error : errors)
+        if (error) std::rethrow_exception(error);
+}
+
+// for_each_slice with as many slices as slice_count() allows.
+template <class Body>
+void parallel_slices(std::size_t count, std::size_t min_per_slice, std::size_t threads, Body&& body) {
+    for_each_slice(count, slice_count(count, min_per_slice, threads), body);
+}
+
+}  // namespace td

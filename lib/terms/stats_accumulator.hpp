@@ -1,0 +1,52 @@
+#pragma once
+// Term counting for one slice of a corpus: hashed tables while counting, TermStats's ordered
+// maps built once at the end. Accumulators of disjoint slices merge exactly, so any split of a
+// corpus gives the statistics of a single pass.
+
+#include "terms/term_units.hpp"
+
+#include <tweetdigest/terms.hpp>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace td::terms {
+
+struct StringHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
+};
+
+class StatsAccumulator {
+public:
+    // Counts one tweet (a duplicate group's representative, split into `units`).
+    void add(const std::vector<Unit>& units, const Tweet& tweet);
+    void merge(StatsAccumulator&& other);
+    // The statistics, with display forms refreshed.
+    TermStats finish() &&;
+
+private:
+    struct Occurrence {  // a unit or phrase candidate of the current tweet, as spans of scratch_
+        std::uint32_t key_begin, key_size, surface_begin, surface_size;
+        TermKind kind;
+    };
+    std::string_view key(const Occurrence& o) const { return {scratch_.data() + o.key_begin, o.key_size}; }
+    std::string_view surface(const Occurrence& o) const {
+        return {scratch_.data() + o.surface_begin, o.surface_size};
+    }
+    void note(std::string_view key, std::string_view surface, TermKind kind);
+    TermCounts& counts_of(std::string_view key, TermKind kind);
+
+    std::uint64_t documents_ = 0;
+    std::unordered_map<std::string, TermCounts, StringHash, std::equal_to<>> terms_;
+    using Forms = std::map<std::string, std::uint64_t, std::less<>>;
+    std::unordered_map<std::string, Forms, StringHash, std::equal_to<>> forms_;
+    std::string scratch_, phrase_key_, phrase_surface_;
+    std::vector<Occurrence> occurrences_;
+};
+
+}  // namespace td::terms
