@@ -6,21 +6,37 @@
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
-#include <filesystem>
-#include <fstream>
-#include <iterator>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace td::files {
 
 std::string read(const std::string& path) {
-    std::error_code ec;
-    if (std::filesystem::is_directory(path, ec))
-        throw Error(Error::Code::io, path + ": is a directory, not a file");
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw Error(Error::Code::io, path + ": cannot open: " + std::strerror(errno));
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (in.bad()) throw Error(Error::Code::io, path + ": read failed");
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) throw Error(Error::Code::io, path + ": cannot open: " + std::strerror(errno));
+    struct Closer {
+        int fd;
+        ~Closer() { ::close(fd); }
+    } closer{fd};
+    struct stat info {};
+    if (::fstat(fd, &info) != 0) throw Error(Error::Code::io, path + ": cannot stat: " + std::strerror(errno));
+    if (S_ISDIR(info.st_mode)) throw Error(Error::Code::io, path + ": is a directory, not a file");
+    std::string data;
+    // The size is a hint (pipes and growing files report less or nothing): read until EOF.
+    data.resize(S_ISREG(info.st_mode) ? std::size_t(info.st_size) + 1 : 65536);
+    std::size_t filled = 0;
+    for (;;) {
+        if (filled == data.size()) data.resize(data.size() * 2);
+        const ssize_t got = ::read(fd, data.data() + filled, data.size() - filled);
+        if (got < 0) {
+            if (errno == EINTR) continue;
+            throw Error(Error::Code::io, path + ": read failed: " + std::strerror(errno));
+        }
+        if (got == 0) break;
+        filled += std::size_t(got);
+    }
+    data.resize(filled);
     return data;
 }
 
