@@ -13,5 +13,8 @@ struct CliResult {
 };
 
 CliResult run_cli(const std::vector<std::string>& args, const std::string& stdin_text = "");
+// The same, the CLI started by `/bin/sh -c "<shell_setup>; exec tweetdigest ..."` (limits,
+// signal dispositions), its output captured outside those limits.
+CliResult run_cli_after(const std::string& shell_setup, const std::vector<std::string>& args);
 
 }  // namespace td_test
