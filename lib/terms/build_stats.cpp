@@ -99,14 +99,7 @@ void StatsAccumulator::merge(StatsAccumulator&& other) {
     documents_ += other.documents_;
     for (auto& [key, theirs] : other.terms_) {
         auto [it, inserted] = terms_.try_emplace(key, std::move(theirs));
-        if (inserted) continue;
-        TermCounts& mine = it->second;
-        mine.kind = std::min(mine.kind, theirs.kind);
-        mine.frequency += theirs.frequency;
-        mine.document_frequency += theirs.document_frequency;
-        mine.engagement += theirs.engagement;
-        mine.spread += theirs.spread;
-        for (const auto& [day, n] : theirs.per_day) mine.per_day[day] += n;
+        if (!inserted) add_counts(it->second, theirs);
     }
     for (auto& [key, theirs] : other.forms_) {
         auto [it, inserted] = forms_.try_emplace(key, std::move(theirs));

@@ -12,6 +12,8 @@ void refresh_display(TermStats& stats, const std::string& key);
 // log(1 + likes + 2·retweets + 2·quotes + replies), rounded to 1/1024 so that sums are exact and
 // merging in any order gives identical statistics.
 double engagement_weight(const Tweet& tweet);
+// Adds one term's counts from elsewhere to `mine` (the kind: the more specific of the two).
+void add_counts(TermCounts& mine, const TermCounts& theirs);
 
 }  // namespace td::terms
 

@@ -29,20 +29,22 @@ double engagement_weight(const Tweet& tweet) {
     return std::round(std::log1p(raw) * 1024.0) / 1024.0;
 }
 
+void add_counts(TermCounts& mine, const TermCounts& theirs) {
+    mine.kind = std::min(mine.kind, theirs.kind);
+    mine.frequency += theirs.frequency;
+    mine.document_frequency += theirs.document_frequency;
+    mine.engagement += theirs.engagement;
+    mine.spread += theirs.spread;
+    for (const auto& [day, n] : theirs.per_day) mine.per_day[day] += n;
+}
+
 }  // namespace terms
 
 void TermStats::merge(const TermStats& other) {
     documents += other.documents;
     for (const auto& [key, counts] : other.terms) {
         auto [it, inserted] = terms.try_emplace(key, counts);
-        if (inserted) continue;
-        TermCounts& mine = it->second;
-        mine.kind = std::min(mine.kind, counts.kind);
-        mine.frequency += counts.frequency;
-        mine.document_frequency += counts.document_frequency;
-        mine.engagement += counts.engagement;
-        mine.spread += counts.spread;
-        for (const auto& [day, n] : counts.per_day) mine.per_day[day] += n;
+        if (!inserted) terms::add_counts(it->second, counts);
     }
     for (const auto& [key, forms] : other.surface_forms) {
         auto& mine = surface_forms[key];
