@@ -154,8 +154,9 @@ typedef struct td_corpus td_corpus;
  * Reads tweet files (X API v2 JSON/JSONL, v1.1, archive tweets.js, CSV; gzip detected) into one
  * corpus. Options: {"format": "auto"|"v2"|"v1"|"archive"|"csv", "time_zone": "Asia/Shanghai",
  * "from": "YYYY-MM-DD", "to": "YYYY-MM-DD", "collapse_retweets": true, "dedupe": true,
- * "near_duplicate_distance": 3}. "from" alone selects that one day; without either, every tweet
- * is kept. A file that cannot be read becomes an error diagnostic of the corpus (the other files
+ * "near_duplicate_distance": 3, "threads": 0}. "from" alone selects that one day; without either,
+ * every tweet is kept. "threads" caps the files read at once (0: one per core); the corpus does
+ * not depend on it. A file that cannot be read becomes an error diagnostic of the corpus (the other files
  * are still read); problems with single records are diagnostics too.
  * Returns TD_OK, TD_ERR_INVALID_ARGUMENT (n_paths is 0, a NULL path, a bad option or time zone),
  * TD_ERR_NO_MEMORY. Output: release *out with td_corpus_free.

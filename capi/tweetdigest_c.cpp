@@ -279,7 +279,7 @@ td::ReadOptions read_options(const char* options_json, std::size_t options_len) 
     const json::object object = Options::parse(options_json, options_len, "corpus options");
     const Options o(object, "corpus options",
                     {"format", "time_zone", "from", "to", "collapse_retweets", "dedupe",
-                     "near_duplicate_distance"});
+                     "near_duplicate_distance", "threads"});
     td::ReadOptions options;
     options.format = td::parse_input_format(o.string("format", "auto"));
     options.time_zone = o.string("time_zone", options.time_zone);
@@ -294,6 +294,7 @@ td::ReadOptions read_options(const char* options_json, std::size_t options_len) 
     options.dedupe = o.boolean("dedupe", options.dedupe);
     options.near_duplicate_distance =
         int(o.integer("near_duplicate_distance", options.near_duplicate_distance, 0, 64));
+    options.threads = o.count("threads", options.threads);
     return options;
 }
 

@@ -1,8 +1,11 @@
 #include "ingest/simhash.hpp"
 
+#include "common/parallel.hpp"
+
 #include <tweetdigest/ingest.hpp>
 
 #include <algorithm>
+#include <iterator>
 #include <numeric>
 #include <unordered_map>
 #include <unordered_set>
@@ -206,6 +209,13 @@ class WindowedCollector {
 public:
     explicit WindowedCollector(const ReadOptions& options) : options_(options) {}
 
+    // Takes what another collector gathered, after what this one has.
+    void append(WindowedCollector&& other) {
+        std::move(other.tweets_.begin(), other.tweets_.end(), std::back_inserter(tweets_));
+        std::move(other.diagnostics_.begin(), other.diagnostics_.end(), std::back_inserter(diagnostics_));
+        dropped_ += other.dropped_;
+    }
+
     void add(Tweet&& tweet) {
         if (in_window(options_, tweet.local_date)) tweets_.push_back(std::move(tweet));
         else ++dropped_;
@@ -228,20 +238,26 @@ private:
 
 }  // namespace
 
+// Files are read on all cores, each slice of the list in order, and joined in list order: the
+// corpus is the one a single pass would build.
 Corpus read_corpus(const std::vector<std::string>& paths, const ReadOptions& options) {
-    WindowedCollector collector(options);
-    for (const std::string& path : paths) {
-        try {
-            read_tweets(path, options, [&](Tweet&& tweet) { collector.add(std::move(tweet)); },
-                        [&](Diagnostic&& diagnostic) { collector.add(std::move(diagnostic)); });
-        } catch (const Error& error) {
-            Diagnostic diagnostic;
-            diagnostic.source = path;
-            diagnostic.message = error.what();
-            collector.add(std::move(diagnostic));
+    std::vector<WindowedCollector> slices(slice_count(paths.size(), 1, options.threads), WindowedCollector(options));
+    for_each_slice(paths.size(), slices.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
+        WindowedCollector& collector = slices[k];
+        for (std::size_t i = begin; i < end; ++i) {
+            try {
+                read_tweets(paths[i], options, [&](Tweet&& tweet) { collector.add(std::move(tweet)); },
+                            [&](Diagnostic&& diagnostic) { collector.add(std::move(diagnostic)); });
+            } catch (const Error& error) {
+                Diagnostic diagnostic;
+                diagnostic.source = paths[i];
+                diagnostic.message = error.what();
+                collector.add(std::move(diagnostic));
+            }
         }
-    }
-    return std::move(collector).build();
+    });
+    for (std::size_t k = 1; k < slices.size(); ++k) slices[0].append(std::move(slices[k]));
+    return std::move(slices[0]).build();
 }
 
 Corpus read_corpus_from_memory(std::string_view data, const std::string& source_name, const ReadOptions& options) {
