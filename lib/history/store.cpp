@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <iterator>
+#include <optional>
 #include <system_error>
 
 namespace td {
@@ -142,30 +143,32 @@ HistoryLoad load_history(const std::string& dir, const LocalDate& first, const L
     for (const auto& item : fs::directory_iterator(dir, error)) items.push_back(item.path());
     if (error) report(load.diagnostics, dir, "cannot be listed: " + error.message());
     std::sort(items.begin(), items.end());
-    std::vector<std::pair<fs::path, LocalDate>> days;
-    for (const fs::path& item : items) {
-        const auto date = day_of(item.filename().string());
-        if (!date || !fs::is_directory(item, error)) {
-            report(load.diagnostics, item, "not a history day (expected a YYYY-MM-DD folder), ignored",
-                   Diagnostic::Severity::warning);
-            continue;
-        }
-        if (!(*date < first || last < *date)) days.emplace_back(item, *date);
-    }
-    // Days load independently: on all cores, each slice in order, joined in day order.
-    struct Slice {
-        std::vector<HistoryEntry> entries;
+    // Each folder in name order: a day to load, or a diagnostic of its own.
+    struct Item {
+        fs::path path;
+        std::optional<LocalDate> date;  // none: not a day folder
+        std::optional<HistoryEntry> entry;
         std::vector<Diagnostic> diagnostics;
     };
-    std::vector<Slice> slices(slice_count(days.size(), 8));
-    for_each_slice(days.size(), slices.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
+    std::vector<Item> folders;
+    for (const fs::path& item : items) {
+        auto date = day_of(item.filename().string());
+        if (date && !fs::is_directory(item, error)) date.reset();
+        if (date && (*date < first || last < *date)) continue;
+        folders.push_back({item, date, std::nullopt, {}});
+        if (!date)
+            report(folders.back().diagnostics, item, "not a history day (expected a YYYY-MM-DD folder), ignored",
+                   Diagnostic::Severity::warning);
+    }
+    // Days load independently, on all cores; the results are joined in folder order.
+    parallel_slices(folders.size(), 8, 0, [&](std::size_t, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i)
-            if (auto entry = load_entry(days[i].first, days[i].second, options, slices[k].diagnostics))
-                slices[k].entries.push_back(std::move(*entry));
+            if (folders[i].date)
+                folders[i].entry = load_entry(folders[i].path, *folders[i].date, options, folders[i].diagnostics);
     });
-    for (Slice& slice : slices) {
-        std::move(slice.entries.begin(), slice.entries.end(), std::back_inserter(load.entries));
-        std::move(slice.diagnostics.begin(), slice.diagnostics.end(), std::back_inserter(load.diagnostics));
+    for (Item& folder : folders) {
+        if (folder.entry) load.entries.push_back(std::move(*folder.entry));
+        std::move(folder.diagnostics.begin(), folder.diagnostics.end(), std::back_inserter(load.diagnostics));
     }
     return load;
 }
