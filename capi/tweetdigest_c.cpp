@@ -842,7 +842,7 @@ td_status td_history_load(const char* dir, const char* options_json, size_t opti
             entries.push_back(json::object{{"date", e.day.date.to_string()}, {"title", e.day.title},
                                            {"language", e.language}, {"time_zone", e.time_zone},
                                            {"documents", e.documents}, {"tweets", e.tweets}, {"path", e.path},
-                                           {"terms", e.day.stats.terms.size()},
+                                           {"terms", e.day.terms.size()},
                                            {"top_terms", std::move(top_terms)}, {"stories", std::move(stories)}});
         }
         give_json(json::object{{"entries", std::move(entries)}, {"diagnostics", diagnostics_array(load.diagnostics)}},

@@ -145,9 +145,8 @@ int run_digest_steps(const Arguments& args, std::string_view command) {
     std::vector<Diagnostic> diagnostics;
     const DigestHistory previous = previous_days(*history, *corpus.from, &diagnostics);
     print(diagnostics);
-    const TermStats background = merged_stats(previous);
     DigestOptions with_background = options;
-    if (background.documents > 0) with_background.terms.background = &background;
+    use_history_background(previous, with_background.terms);
     const TermAnalysis terms = analyze_terms(corpus, with_background.terms);
     const Digest digest =
         apply_llm_prose(args, build_digest_with_history(corpus, terms, previous, with_background));

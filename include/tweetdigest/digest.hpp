@@ -174,13 +174,19 @@ struct TD_API StorySignature {
 struct TD_API PastDay {
     LocalDate date;
     std::string title;  // that day's digest title
-    TermStats stats;
+    TermFrequencies terms;  // the day's document frequencies (momentum counts)
     std::vector<StorySignature> stories;
     std::vector<std::string> top_terms;  // canonical keys of the day's leading terms
+    std::map<std::string, std::string> top_term_display;  // their display forms, where not the key
 };
 
 struct TD_API DigestHistory {
     std::vector<PastDay> days;  // oldest first, every one before the digest's window
+    // What today's terms are scored against: every term's document frequency added up over the
+    // days, and their documents (other counts and per_day are left zero; `background_days` says
+    // how many days it covers, see TermOptions::background_days).
+    TermStats background;
+    std::size_t background_days = 0;
 };
 
 struct TD_API DigestOptions {

@@ -5,8 +5,10 @@
 // Layout: one folder per local day, DIR/YYYY-MM-DD/, holding
 //   terms.bin    the day's TermStats (TermStats::serialize; versioned by the terms module)
 //   digest.json  the day's digest (render_json, schema tweetdigest.digest/1)
-//   day.json     the manifest (schema tweetdigest.history/1): date, title, language, time zone,
-//                documents, tweets, the size and FNV-1a 64 checksum of the two files above, the
+//   day.json     the manifest (schema tweetdigest.history/2): date, title, language, time zone,
+//                documents, tweets, the size and checksum of the two files above (terms.bin:
+//                the CRC-32 it ends with; digest.json: FNV-1a 64; schema /1 entries, which
+//                check both files by FNV-1a 64, are still read), the
 //                day's leading term keys and its stories (core point signatures, titles, tweet
 //                ids, the first day of each story).
 // Each file is written with write_file_atomically and the manifest last, so an entry interrupted
@@ -34,7 +36,8 @@ struct TD_API HistoryOptions {
 
 // One stored day.
 struct TD_API HistoryEntry {
-    PastDay day;  // date, title, stats (when loaded), stories, leading terms
+    PastDay day;  // date, title, term frequencies (with stats), stories, leading terms
+    std::optional<TermStats> stats;  // the day's complete statistics, when loaded
     std::string language;
     std::string time_zone;
     std::uint64_t documents = 0;
@@ -44,7 +47,7 @@ struct TD_API HistoryEntry {
 };
 
 struct TD_API HistoryLoadOptions {
-    bool stats = true;     // read and verify terms.bin (needed for momentum)
+    bool stats = true;     // read and verify terms.bin (HistoryEntry::stats and PastDay::terms)
     bool digests = false;  // read and verify digest.json (needed for range reports)
 };
 
@@ -58,18 +61,21 @@ struct TD_API HistoryLoad {
 // is an empty history.
 TD_API HistoryLoad load_history(const std::string& dir, const LocalDate& first, const LocalDate& last,
                                 const HistoryLoadOptions& options = {});
-// The `days` days before `date`, as build_digest reads them.
+// The `days` days before `date`, as build_digest reads them: manifests, term frequencies and the
+// summed background, read on all cores straight from terms.bin without building each day's
+// TermStats (a year of history loads in tens of milliseconds).
 TD_API DigestHistory previous_days(const HistoryOptions& options, const LocalDate& date,
                                    std::vector<Diagnostic>* diagnostics = nullptr);
 // Stores (or replaces) the entry of a one-day digest and the stats it was built from.
 // Throws Error(invalid_argument) for a digest of several days, Error(io) when writing fails.
 TD_API void save_history_day(const std::string& dir, const Digest& digest, const TermStats& stats);
 
-// The merged stats of the days (term background for scoring).
-TD_API TermStats merged_stats(const DigestHistory& history);
+// Scores terms against the history's background (when it has any documents and `options` has
+// no background of its own).
+TD_API void use_history_background(const DigestHistory& history, TermOptions& options);
 
 // A daily digest with history: reads the previous options.days days, scores terms against their
-// merged stats (unless digest_options.terms.background is set), builds the digest with momentum
+// background (unless digest_options.terms.background is set), builds the digest with momentum
 // and stories, and stores the day (when `save`).
 TD_API Digest build_digest_with_history(const Corpus& corpus, DigestOptions digest_options,
                                         const HistoryOptions& options, bool save = true,

@@ -98,6 +98,36 @@ struct TD_API TermStats {
     friend bool operator==(const TermStats&, const TermStats&) = default;
 };
 
+// The document frequency of every term of one day's stats, sorted by key, in one flat table:
+// what momentum reads from an earlier day, far smaller and faster to load than its TermStats.
+class TD_API TermFrequencies {
+public:
+    TermFrequencies() = default;
+    explicit TermFrequencies(std::uint64_t documents) : documents_(documents) {}
+    explicit TermFrequencies(const TermStats& stats);
+
+    void reserve(std::size_t terms);
+    // Appends a term; keys must strictly increase (Error(invalid_argument) otherwise).
+    void add(std::string_view key, std::uint64_t document_frequency);
+    std::uint64_t document_frequency(std::string_view key) const;  // 0 when absent
+    std::uint64_t documents() const noexcept { return documents_; }
+    std::size_t size() const noexcept { return entries_.size(); }
+    std::string_view key_at(std::size_t i) const { return key_of(entries_.at(i)); }
+    std::uint64_t document_frequency_at(std::size_t i) const { return entries_.at(i).document_frequency; }
+    friend bool operator==(const TermFrequencies&, const TermFrequencies&) = default;
+
+private:
+    struct Entry {
+        std::uint32_t offset, length;  // the key's bytes in keys_
+        std::uint64_t document_frequency;
+        friend bool operator==(const Entry&, const Entry&) = default;
+    };
+    std::string_view key_of(const Entry& e) const { return std::string_view(keys_).substr(e.offset, e.length); }
+    std::uint64_t documents_ = 0;
+    std::string keys_;
+    std::vector<Entry> entries_;
+};
+
 struct TD_API Term {
     std::string key;      // canonical (case-folded) form
     std::string display;  // how to show it
@@ -114,6 +144,8 @@ struct TD_API TermOptions {
     bool discover_phrases = true;
     std::size_t max_examples = 3;
     const TermStats* background = nullptr;  // previous days or a shipped model; may be null
+    // The days the background covers; 0: the distinct days of its per_day counts.
+    std::size_t background_days = 0;
     std::shared_ptr<const Lexicon> lexicon;  // null: Lexicon::builtin()
     std::vector<std::string> extra_stopwords;
     // Threads that count and split tweets (0: one per core). The results do not depend on it.

@@ -20,12 +20,18 @@ DayCount count_in(const TermStats& stats, const std::vector<std::string>& keys, 
     return day;
 }
 
+DayCount count_in(const TermFrequencies& terms, const std::vector<std::string>& keys, const LocalDate& date) {
+    DayCount day{date, 0, terms.documents()};
+    for (const std::string& key : keys) day.count = std::max(day.count, terms.document_frequency(key));
+    return day;
+}
+
 }  // namespace
 
 std::vector<DayCount> day_counts(const std::vector<std::string>& keys, const DigestHistory& history,
                                  const TermStats& today, const LocalDate& today_date) {
     std::vector<DayCount> days;
-    for (const PastDay& day : history.days) days.push_back(count_in(day.stats, keys, day.date));
+    for (const PastDay& day : history.days) days.push_back(count_in(day.terms, keys, day.date));
     days.push_back(count_in(today, keys, today_date));
     return days;
 }

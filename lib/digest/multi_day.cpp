@@ -20,7 +20,8 @@ std::vector<std::string> leading_keys(const CorePoint& point) {
 std::string display_of(const std::string& key, const TermStats& today, const DigestHistory& history) {
     if (const auto found = today.display.find(key); found != today.display.end()) return found->second;
     for (auto day = history.days.rbegin(); day != history.days.rend(); ++day)
-        if (const auto found = day->stats.display.find(key); found != day->stats.display.end()) return found->second;
+        if (const auto found = day->top_term_display.find(key); found != day->top_term_display.end())
+            return found->second;
     return key;
 }
 

@@ -9,8 +9,7 @@ DayResult run_day(const Corpus& corpus, DigestOptions options, const HistoryOpti
         throw Error(Error::Code::invalid_argument,
                     "a digest with history needs a one-day corpus window (use build_range_digest for several days)");
     const DigestHistory history = previous_days(history_options, *corpus.from, diagnostics);
-    const TermStats background = merged_stats(history);
-    if (!options.terms.background && background.documents > 0) options.terms.background = &background;
+    use_history_background(history, options.terms);
     TermAnalysis terms = analyze_terms(corpus, options.terms);
     DayResult result{build_digest_with_history(corpus, terms, history, options), std::move(terms.stats)};
     if (save) save_history_day(history_options.dir, result.digest, result.stats);

@@ -60,11 +60,16 @@ LocalDate date(const json::object& object, std::string_view key, const std::stri
 FileCheck file_check(const json::object& files, std::string_view name) {
     const std::string path = "$.files." + std::string(name);
     const json::object& file = object_at(field(files, name, "$.files"), path);
-    const std::string sum = text(file, "fnv1a64", path);
-    FileCheck check{count(file, "bytes", path), 0};
+    FileCheck check;
+    check.bytes = count(file, "bytes", path);
+    const bool crc = file.contains("crc32");
+    check.sum = crc ? FileCheck::Sum::crc32_trailer : FileCheck::Sum::fnv1a64;
+    const std::string_view field_name = crc ? "crc32" : "fnv1a64";
+    const std::size_t digits = crc ? 8 : 16;
+    const std::string sum = text(file, field_name, path);
     const auto [end, error] = std::from_chars(sum.data(), sum.data() + sum.size(), check.checksum, 16);
-    if (sum.size() != 16 || error != std::errc() || end != sum.data() + sum.size())
-        fail(path + ".fnv1a64 must be 16 hex digits");
+    if (sum.size() != digits || error != std::errc() || end != sum.data() + sum.size())
+        fail(path + "." + std::string(field_name) + " must be " + std::to_string(digits) + " hex digits");
     return check;
 }
 
@@ -76,7 +81,20 @@ std::uint64_t fnv1a64(std::string_view bytes) noexcept {
     return hash;
 }
 
-FileCheck check_of(std::string_view bytes) noexcept { return {bytes.size(), fnv1a64(bytes)}; }
+FileCheck check_of(std::string_view bytes) noexcept { return {bytes.size(), FileCheck::Sum::fnv1a64, fnv1a64(bytes)}; }
+
+FileCheck trailer_check_of(std::string_view bytes) noexcept {
+    std::uint64_t trailer = 0;
+    if (bytes.size() >= 4)
+        for (std::size_t i = 0; i < 4; ++i)
+            trailer |= std::uint64_t(static_cast<unsigned char>(bytes[bytes.size() - 4 + i])) << (8 * i);
+    return {bytes.size(), FileCheck::Sum::crc32_trailer, trailer};
+}
+
+bool matches(const FileCheck& expected, std::string_view bytes) noexcept {
+    const FileCheck found = expected.sum == FileCheck::Sum::fnv1a64 ? check_of(bytes) : trailer_check_of(bytes);
+    return found.bytes == expected.bytes && found.checksum == expected.checksum;
+}
 
 std::string write_manifest(const Manifest& m) {
     const HistoryEntry& e = m.entry;
@@ -89,7 +107,11 @@ std::string write_manifest(const Manifest& m) {
         stories.push_back(json::object{{"title", story.title}, {"terms", std::move(terms)},
                                        {"tweet_ids", std::move(ids)}, {"since", story.since.to_string()}});
     }
-    auto file = [](const FileCheck& c) { return json::object{{"bytes", c.bytes}, {"fnv1a64", hex(c.checksum)}}; };
+    auto file = [](const FileCheck& c) {
+        if (c.sum == FileCheck::Sum::crc32_trailer)
+            return json::object{{"bytes", c.bytes}, {"crc32", hex(c.checksum).substr(8)}};
+        return json::object{{"bytes", c.bytes}, {"fnv1a64", hex(c.checksum)}};
+    };
     const json::object manifest{
         {"schema", schema},
         {"date", e.day.date.to_string()},
@@ -106,12 +128,16 @@ std::string write_manifest(const Manifest& m) {
 }
 
 Manifest read_manifest(std::string_view text_bytes) {
+    // The document lives only while it is read: one arena instead of an allocation per node.
+    unsigned char arena[16384];
+    json::monotonic_resource resource(arena, sizeof arena);
     json::error_code error;
-    const json::value value = json::parse(text_bytes, error);
+    const json::value value = json::parse(text_bytes, error, &resource);
     if (error) fail("not JSON: " + error.message());
     const json::object& root = object_at(value, "$");
     const std::string found_schema = text(root, "schema", "$");
-    if (found_schema != schema) fail("schema is '" + found_schema + "', expected '" + std::string(schema) + "'");
+    if (found_schema != schema && found_schema != schema_v1)
+        fail("schema is '" + found_schema + "', expected '" + std::string(schema) + "' or '" + std::string(schema_v1) + "'");
     Manifest m;
     HistoryEntry& e = m.entry;
     e.day.date = date(root, "date", "$");

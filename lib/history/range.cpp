@@ -49,7 +49,7 @@ Digest build_range_digest(const Corpus* corpus, const LocalDate& from, const Loc
     for (LocalDate day = from; day <= to; day = day.next()) {
         if (const auto found = stored.find(day); found != stored.end()) {
             days.push_back(std::move(*found->second->digest));
-            merged.merge(found->second->day.stats);
+            merged.merge(*found->second->stats);
             sources.push_back("history");
             continue;
         }
@@ -71,8 +71,7 @@ Digest build_range_digest(const Corpus* corpus, const LocalDate& from, const Loc
     DigestOptions range_options = digest_options;
     range_options.history = nullptr;
     const DigestHistory before = previous_days(options, from, diagnostics);
-    const TermStats background = merged_stats(before);
-    if (!range_options.terms.background && background.documents > 0) range_options.terms.background = &background;
+    use_history_background(before, range_options.terms);
     Digest digest = compose_range_digest(days, merged, range_options);
     digest.from = from;
     digest.to = to;

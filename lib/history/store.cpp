@@ -1,5 +1,6 @@
 // Saving and loading history entries (the layout is described in history.hpp).
 
+#include "history/background.hpp"
 #include "history/manifest.hpp"
 
 #include "common/parallel.hpp"
@@ -50,10 +51,9 @@ std::optional<std::string> verified(const fs::path& path, const history::FileChe
         report(diagnostics, path, std::string("unreadable, day skipped: ") + error.what());
         return std::nullopt;
     }
-    const history::FileCheck found = history::check_of(bytes);
-    if (found.bytes != expected.bytes || found.checksum != expected.checksum) {
+    if (!history::matches(expected, bytes)) {
         report(diagnostics, path,
-               "does not match day.json (" + std::to_string(found.bytes) + " bytes, expected " +
+               "does not match day.json (" + std::to_string(bytes.size()) + " bytes, expected " +
                    std::to_string(expected.bytes) + ", or a different checksum): corrupt or half-written, day skipped");
         return std::nullopt;
     }
@@ -82,8 +82,20 @@ void check_folder_contents(const fs::path& folder, std::vector<Diagnostic>& diag
     }
 }
 
-std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& date,
-                                       const HistoryLoadOptions& options, std::vector<Diagnostic>& diagnostics) {
+// How much of terms.bin a load reads.
+enum class StatsRead {
+    size,         // only checks its size against the manifest
+    frequencies,  // PastDay::terms, the counts added to a BackgroundSum
+    complete,     // HistoryEntry::stats too
+};
+
+struct LoadPlan {
+    StatsRead stats = StatsRead::size;
+    bool digests = false;
+};
+
+std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& date, const LoadPlan& plan,
+                                       history::BackgroundSum* background, std::vector<Diagnostic>& diagnostics) {
     check_folder_contents(folder, diagnostics);
     const fs::path manifest_path = folder / history::manifest_file;
     Manifest manifest;
@@ -101,11 +113,19 @@ std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& 
     HistoryEntry entry = std::move(manifest.entry);
     entry.path = folder.string();
     const fs::path stats_path = folder / history::stats_file, digest_path = folder / history::digest_file;
-    if (options.stats) {
+    if (plan.stats != StatsRead::size) {
         const auto bytes = verified(stats_path, manifest.stats, diagnostics);
         if (!bytes) return std::nullopt;
         try {
-            entry.day.stats = TermStats::deserialize(*bytes);
+            if (plan.stats == StatsRead::frequencies) {
+                background->add_day(*bytes, entry.day);
+            } else {
+                entry.stats = TermStats::deserialize(*bytes);
+                entry.day.terms = TermFrequencies(*entry.stats);
+                for (const std::string& key : entry.day.top_terms)
+                    if (const auto shown = entry.stats->display.find(key); shown != entry.stats->display.end())
+                        entry.day.top_term_display.insert(*shown);
+            }
         } catch (const Error& error) {
             report(diagnostics, stats_path, std::string("corrupt term stats, day skipped: ") + error.what());
             return std::nullopt;
@@ -113,7 +133,7 @@ std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& 
     } else if (!size_matches(stats_path, manifest.stats, diagnostics)) {
         return std::nullopt;
     }
-    if (options.digests) {
+    if (plan.digests) {
         const auto bytes = verified(digest_path, manifest.digest, diagnostics);
         if (!bytes) return std::nullopt;
         try {
@@ -128,10 +148,10 @@ std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& 
     return entry;
 }
 
-}  // namespace
-
-HistoryLoad load_history(const std::string& dir, const LocalDate& first, const LocalDate& last,
-                         const HistoryLoadOptions& options) {
+// The entries of first..last in folder order; with StatsRead::frequencies, their counts summed
+// into `background`.
+HistoryLoad load_days(const std::string& dir, const LocalDate& first, const LocalDate& last, const LoadPlan& plan,
+                      history::BackgroundSum* background) {
     HistoryLoad load;
     std::error_code error;
     if (!fs::exists(dir, error)) return load;
@@ -160,12 +180,19 @@ HistoryLoad load_history(const std::string& dir, const LocalDate& first, const L
             report(folders.back().diagnostics, item, "not a history day (expected a YYYY-MM-DD folder), ignored",
                    Diagnostic::Severity::warning);
     }
-    // Days load independently, on all cores; the results are joined in folder order.
-    parallel_slices(folders.size(), 8, 0, [&](std::size_t, std::size_t begin, std::size_t end) {
+    // Days load independently, on all cores, each slice into its own sum; the results are joined
+    // in folder order (the sums are exact, so their order does not matter).
+    constexpr std::size_t min_slice = 8;
+    std::vector<history::BackgroundSum> sums(slice_count(folders.size(), min_slice, 0));
+    parallel_slices(folders.size(), min_slice, 0, [&](std::size_t slice, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i)
             if (folders[i].date)
-                folders[i].entry = load_entry(folders[i].path, *folders[i].date, options, folders[i].diagnostics);
+                folders[i].entry =
+                    load_entry(folders[i].path, *folders[i].date, plan, &sums[slice], folders[i].diagnostics);
     });
+    if (background)
+        for (history::BackgroundSum& sum : sums) background->merge(std::move(sum));
+    load.entries.reserve(folders.size());
     for (Item& folder : folders) {
         if (folder.entry) load.entries.push_back(std::move(*folder.entry));
         std::move(folder.diagnostics.begin(), folder.diagnostics.end(), std::back_inserter(load.diagnostics));
@@ -173,21 +200,34 @@ HistoryLoad load_history(const std::string& dir, const LocalDate& first, const L
     return load;
 }
 
+}  // namespace
+
+HistoryLoad load_history(const std::string& dir, const LocalDate& first, const LocalDate& last,
+                         const HistoryLoadOptions& options) {
+    return load_days(dir, first, last, {options.stats ? StatsRead::complete : StatsRead::size, options.digests},
+                     nullptr);
+}
+
 DigestHistory previous_days(const HistoryOptions& options, const LocalDate& date, std::vector<Diagnostic>* diagnostics) {
     DigestHistory history;
     if (options.dir.empty() || options.days == 0) return history;
     const int today = date.days_since_epoch();
-    HistoryLoad load = load_history(options.dir, LocalDate::from_days_since_epoch(today - int(options.days)),
-                                    LocalDate::from_days_since_epoch(today - 1));
+    history::BackgroundSum background;
+    HistoryLoad load = load_days(options.dir, LocalDate::from_days_since_epoch(today - int(options.days)),
+                                 LocalDate::from_days_since_epoch(today - 1), {StatsRead::frequencies, false},
+                                 &background);
+    history.days.reserve(load.entries.size());
     for (HistoryEntry& entry : load.entries) history.days.push_back(std::move(entry.day));
+    history.background_days = background.days();
+    history.background = std::move(background).finish();
     if (diagnostics) diagnostics->insert(diagnostics->end(), load.diagnostics.begin(), load.diagnostics.end());
     return history;
 }
 
-TermStats merged_stats(const DigestHistory& history) {
-    TermStats merged;
-    for (const PastDay& day : history.days) merged.merge(day.stats);
-    return merged;
+void use_history_background(const DigestHistory& history, TermOptions& options) {
+    if (options.background || history.background.documents == 0) return;
+    options.background = &history.background;
+    options.background_days = history.background_days;
 }
 
 std::vector<LocalDate> missing_history_days(const std::string& dir, const LocalDate& from, const LocalDate& to,
@@ -227,7 +267,7 @@ void save_history_day(const std::string& dir, const Digest& digest, const TermSt
                                  continuing ? point.story.since : digest.from});
     }
     const std::string stats_bytes = stats.serialize(), digest_json = render_json(digest);
-    m.stats = history::check_of(stats_bytes);
+    m.stats = history::trailer_check_of(stats_bytes);
     m.digest = history::check_of(digest_json);
     write_file_atomically((folder / history::stats_file).string(), stats_bytes);
     write_file_atomically((folder / history::digest_file).string(), digest_json);

@@ -66,7 +66,8 @@ std::vector<Term> rank_terms(const TermStats& stats, const Phrases& phrases, con
     const TermStats* background = options.background && options.background->documents ? options.background : nullptr;
     double background_days = 1, current_days = 1, idf_max = 1;
     if (background) {
-        background_days = double(std::max<std::size_t>(1, days_of(*background).size()));
+        const std::size_t covered = options.background_days ? options.background_days : days_of(*background).size();
+        background_days = double(std::max<std::size_t>(1, covered));
         current_days = double(std::max<std::size_t>(1, days_of(stats).size()));
         idf_max = std::log((double(background->documents) + 1) / 0.5);
     }

@@ -8,6 +8,7 @@
 //   display_count, per key (front-coded, increasing): length bytes
 //   u32le: CRC-32 of everything before it
 #include "terms/stats_internal.hpp"
+#include "terms/stats_reader.hpp"
 
 #include <tweetdigest/common.hpp>
 
@@ -54,76 +55,6 @@ public:
 private:
     std::string out_;
     std::string previous_;
-};
-
-class Reader {
-public:
-    explicit Reader(std::string_view data) : data_(data) {}
-    [[noreturn]] void fail(const std::string& message) const {
-        throw Error(Error::Code::parse, "term stats: byte " + std::to_string(pos_) + ": " + message);
-    }
-    unsigned char byte() {
-        if (pos_ >= data_.size()) fail("truncated");
-        return static_cast<unsigned char>(data_[pos_++]);
-    }
-    std::uint64_t varint() {
-        std::uint64_t v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            const unsigned char b = byte();
-            if (shift == 63 && b > 1) fail("varint overflows 64 bits");
-            v |= std::uint64_t(b & 0x7F) << shift;
-            if (!(b & 0x80)) return v;
-        }
-        fail("varint too long");
-    }
-    std::size_t length() {
-        const std::uint64_t n = varint();
-        if (n > data_.size() - pos_) fail("length " + std::to_string(n) + " runs past the end");
-        return std::size_t(n);
-    }
-    // A count of items of at least `min_bytes` each, bounded by what is left.
-    std::uint64_t count(std::size_t min_bytes) {
-        const std::uint64_t n = varint();
-        if (n > (data_.size() - pos_) / min_bytes) fail("count " + std::to_string(n) + " runs past the end");
-        return n;
-    }
-    std::string_view bytes() {
-        const std::size_t n = length();
-        const std::string_view s = data_.substr(pos_, n);
-        pos_ += n;
-        return s;
-    }
-    const std::string& key() {
-        const std::size_t at = pos_;
-        const std::uint64_t shared = varint();
-        if (shared > previous_.size()) fail("shared prefix longer than the previous key");
-        const std::string_view suffix = bytes();
-        std::string next = previous_.substr(0, std::size_t(shared));
-        next.append(suffix);
-        if (!first_ && next <= previous_) {
-            pos_ = at;
-            fail("keys out of order");
-        }
-        first_ = false;
-        previous_ = std::move(next);
-        return previous_;
-    }
-    void reset_keys() {
-        previous_.clear();
-        first_ = true;
-    }
-    std::uint64_t fixed(int width) {
-        std::uint64_t v = 0;
-        for (int i = 0; i < width; ++i) v |= std::uint64_t(byte()) << (8 * i);
-        return v;
-    }
-    std::size_t position() const { return pos_; }
-
-private:
-    std::string_view data_;
-    std::size_t pos_ = 0;
-    std::string previous_;
-    bool first_ = true;
 };
 
 std::uint64_t zigzag(std::int64_t v) { return (std::uint64_t(v) << 1) ^ std::uint64_t(v >> 63); }
@@ -175,68 +106,121 @@ std::string TermStats::serialize() const {
     return std::move(w.out());
 }
 
-TermStats TermStats::deserialize(std::string_view bytes) {
+namespace terms {
+
+void StatsReader::fail(const std::string& message) const {
+    throw Error(Error::Code::parse, "term stats: byte " + std::to_string(pos_) + ": " + message);
+}
+
+std::uint64_t StatsReader::count(std::size_t min_bytes) {
+    const std::uint64_t n = varint();
+    if (n > (data_.size() - pos_) / min_bytes) fail("count " + std::to_string(n) + " runs past the end");
+    return n;
+}
+
+std::string_view StatsReader::bytes() {
+    const std::uint64_t n = varint();
+    if (n > data_.size() - pos_) fail("length " + std::to_string(n) + " runs past the end");
+    const std::string_view s = data_.substr(pos_, std::size_t(n));
+    pos_ += std::size_t(n);
+    return s;
+}
+
+const std::string& StatsReader::key() {
+    const std::size_t at = pos_;
+    const std::uint64_t shared = varint();
+    if (shared > previous_.size()) fail("shared prefix longer than the previous key");
+    const std::string_view suffix = bytes();
+    if (first_) {
+        previous_.assign(suffix);
+        first_ = false;
+        return previous_;
+    }
+    // The key is the previous one's first `shared` bytes plus the suffix; it must sort after it.
+    const std::string_view old_rest = std::string_view(previous_).substr(std::size_t(shared));
+    if (suffix <= old_rest) {
+        pos_ = at;
+        fail("keys out of order");
+    }
+    previous_.resize(std::size_t(shared));
+    previous_.append(suffix);
+    return previous_;
+}
+
+int StatsReader::day() {
+    const std::int64_t day = unzigzag(varint());
+    if (day < std::numeric_limits<int>::min() || day > std::numeric_limits<int>::max()) fail("day out of range");
+    return int(day);
+}
+
+StoredTerm StatsReader::term() {
+    StoredTerm t;
+    const unsigned char kind = byte();
+    if (kind > static_cast<unsigned char>(TermKind::mention)) fail("unknown term kind " + std::to_string(kind));
+    t.kind = static_cast<TermKind>(kind);
+    t.frequency = varint();
+    t.document_frequency = varint();
+    t.engagement = std::bit_cast<double>(fixed(8));
+    if (!std::isfinite(t.engagement) || t.engagement < 0) fail("engagement is not a finite non-negative number");
+    t.spread = varint();
+    return t;
+}
+
+StatsReader open_stats(std::string_view bytes) {
     if (bytes.size() < magic.size() + 1 + 4)
         throw Error(Error::Code::parse, "term stats: byte " + std::to_string(bytes.size()) + ": truncated");
-    if (bytes.substr(0, magic.size()) != magic) Reader("").fail("not term statistics (bad magic)");
+    if (bytes.substr(0, magic.size()) != magic) StatsReader("").fail("not term statistics (bad magic)");
     const std::string_view body = bytes.substr(0, bytes.size() - 4);
     const std::size_t crc_at = bytes.size() - 4;
     std::uint32_t stored = 0;
     for (int i = 0; i < 4; ++i) stored |= std::uint32_t(static_cast<unsigned char>(bytes[crc_at + std::size_t(i)])) << (8 * i);
-    Reader r(body);
+    StatsReader r(body);
     for (std::size_t i = 0; i < magic.size(); ++i) r.byte();
     if (const unsigned char v = r.byte(); v != version)
         r.fail("unsupported version " + std::to_string(v) + " (this library reads version 1)");
     if (stored != crc(body))
         throw Error(Error::Code::parse, "term stats: byte " + std::to_string(crc_at) +
                                             ": checksum mismatch (truncated or corrupt)");
+    return r;
+}
+
+namespace {
+
+// Builds the maps; every key, day and form arrives in increasing order, so each insertion goes
+// at the end (hinted).
+struct Builder {
+    TermStats& stats;
+    TermCounts* current = nullptr;
+    std::map<std::string, std::uint64_t>* forms = nullptr;
+
+    void documents(std::uint64_t n) { stats.documents = n; }
+    void term_count(std::uint64_t) {}
+    void term(const std::string& key, const StoredTerm& t) {
+        current = &stats.terms.emplace_hint(stats.terms.end(), key, TermCounts{})->second;
+        current->kind = t.kind;
+        current->frequency = t.frequency;
+        current->document_frequency = t.document_frequency;
+        current->engagement = t.engagement;
+        current->spread = t.spread;
+    }
+    void day(int day, std::uint64_t n) { current->per_day.emplace_hint(current->per_day.end(), day, n); }
+    void surface(const std::string& key) {
+        forms = &stats.surface_forms.emplace_hint(stats.surface_forms.end(), key,
+                                                  std::map<std::string, std::uint64_t>{})->second;
+    }
+    void form(std::string_view form, std::uint64_t n) { forms->emplace_hint(forms->end(), std::string(form), n); }
+    void display(const std::string& key, std::string_view shown) {
+        stats.display.emplace_hint(stats.display.end(), key, std::string(shown));
+    }
+};
+
+}  // namespace
+}  // namespace terms
+
+TermStats TermStats::deserialize(std::string_view bytes) {
     TermStats stats;
-    stats.documents = r.varint();
-    const std::uint64_t term_count = r.count(13);
-    // Keys and days are verified to increase, so every insertion goes at the end (hinted).
-    for (std::uint64_t i = 0; i < term_count; ++i) {
-        const auto term = stats.terms.emplace_hint(stats.terms.end(), r.key(), TermCounts{});
-        TermCounts& t = term->second;
-        const unsigned char kind = r.byte();
-        if (kind > static_cast<unsigned char>(TermKind::mention)) r.fail("unknown term kind " + std::to_string(kind));
-        t.kind = static_cast<TermKind>(kind);
-        t.frequency = r.varint();
-        t.document_frequency = r.varint();
-        t.engagement = std::bit_cast<double>(r.fixed(8));
-        if (!std::isfinite(t.engagement) || t.engagement < 0) r.fail("engagement is not a finite non-negative number");
-        t.spread = r.varint();
-        const std::uint64_t days = r.count(2);
-        bool first = true;
-        int previous = 0;
-        for (std::uint64_t d = 0; d < days; ++d) {
-            const std::int64_t day = unzigzag(r.varint());
-            if (day < std::numeric_limits<int>::min() || day > std::numeric_limits<int>::max())
-                r.fail("day out of range");
-            if (!first && int(day) <= previous) r.fail("days out of order");
-            first = false;
-            previous = int(day);
-            t.per_day.emplace_hint(t.per_day.end(), int(day), r.varint());
-        }
-    }
-    r.reset_keys();
-    const std::uint64_t surface_count = r.count(3);
-    for (std::uint64_t i = 0; i < surface_count; ++i) {
-        auto& forms = stats.surface_forms.emplace_hint(stats.surface_forms.end(), r.key(),
-                                                       std::map<std::string, std::uint64_t>{})->second;
-        const std::uint64_t n = r.count(2);
-        for (std::uint64_t k = 0; k < n; ++k) {
-            const std::string_view form = r.bytes();
-            if (!forms.empty() && form <= forms.rbegin()->first) r.fail("surface forms out of order");
-            forms.emplace_hint(forms.end(), std::string(form), r.varint());
-        }
-    }
-    r.reset_keys();
-    const std::uint64_t display_count = r.count(3);
-    for (std::uint64_t i = 0; i < display_count; ++i) {
-        const auto shown = stats.display.emplace_hint(stats.display.end(), r.key(), std::string());
-        shown->second = r.bytes();
-    }
-    if (r.position() != body.size()) r.fail("unexpected bytes after the statistics");
+    terms::Builder builder{stats};
+    terms::read_stats(bytes, builder);
     return stats;
 }
 

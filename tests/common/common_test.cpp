@@ -1,6 +1,7 @@
 #include "common/files.hpp"
 #include "common/gzip.hpp"
 #include "common/resources.hpp"
+#include "common/string_map.hpp"
 #include "common/utf8.hpp"
 #include "test_support.hpp"
 
@@ -86,4 +87,25 @@ TEST_CASE("embedded resources and gzip") {
     std::string partial;
     CHECK_THROWS_AS(gzip::decompress(compressed.substr(0, compressed.size() / 2), &partial), Error);
     CHECK(partial.size() > 0);
+}
+
+TEST_CASE("StringMap keeps one entry per key across growth, in insertion order") {
+    StringMap<int> map;
+    for (int round = 0; round < 2; ++round)
+        for (int i = 0; i < 5000; ++i) {
+            const std::string key = (i % 2 ? "词" : "key") + std::to_string(i);
+            const auto [index, inserted] = map.try_emplace(key);
+            CHECK(inserted == (round == 0));
+            CHECK(index == std::size_t(i));
+            map.value(index) += i;
+        }
+    REQUIRE(map.size() == 5000);
+    CHECK(map.key(0) == "key0");
+    CHECK(map.key(4999) == "词4999");
+    CHECK(map.value(4999) == 2 * 4999);
+    CHECK(map.try_emplace(std::string_view("")).second);
+    CHECK(map.try_emplace(std::string("a\0b", 3)).second);
+    CHECK_FALSE(map.try_emplace(std::string("a\0b", 3)).second);
+    CHECK(map.try_emplace(std::string("a\0c", 3)).second);
+    CHECK(map.size() == 5003);
 }

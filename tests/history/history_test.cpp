@@ -146,7 +146,7 @@ TEST_CASE("running a day again replaces its entry byte for byte") {
     const td::HistoryLoad load = td::load_history(dir.string(), five_day_date(1), five_day_date(5));
     CHECK(load.diagnostics.empty());
     REQUIRE(load.entries.size() == 5);
-    CHECK(load.entries.back().day.stats.documents == five_day_corpus(5).tweets.size());
+    CHECK(load.entries.back().day.terms.documents() == five_day_corpus(5).tweets.size());
 }
 
 TEST_CASE("a corrupt or foreign file is skipped with a diagnostic and the run succeeds") {

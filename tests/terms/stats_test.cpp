@@ -59,6 +59,31 @@ TEST_CASE("statistics round-trip through their binary form") {
     CHECK(td::TermStats::deserialize(odd.serialize()) == odd);
 }
 
+TEST_CASE("term frequencies: a day's document frequencies in one sorted table") {
+    const td::TermStats stats = td::build_term_stats(mixed_corpus());
+    const td::TermFrequencies frequencies(stats);
+    CHECK(frequencies.documents() == stats.documents);
+    REQUIRE(frequencies.size() == stats.terms.size());
+    std::size_t i = 0;
+    for (const auto& [key, counts] : stats.terms) {
+        CHECK(frequencies.key_at(i) == key);
+        CHECK(frequencies.document_frequency(key) == counts.document_frequency);
+        ++i;
+    }
+    CHECK(frequencies.document_frequency("no such term") == 0);
+    CHECK(frequencies.document_frequency("") == 0);
+
+    td::TermFrequencies built(5);
+    built.add("alpha", 2);
+    built.add("beta", 1);
+    CHECK_THROWS_AS(built.add("beta", 1), td::Error);
+    CHECK_THROWS_AS(built.add("aardvark", 1), td::Error);
+    CHECK(built.size() == 2);
+    CHECK(built.document_frequency("alpha") == 2);
+    CHECK(built.document_frequency("alph") == 0);
+    CHECK_THROWS_AS(built.key_at(2), std::out_of_range);
+}
+
 TEST_CASE("truncated or corrupt statistics throw a parse error with the offset") {
     const std::string bytes = td::build_term_stats(mixed_corpus()).serialize();
     for (std::size_t n = 0; n < bytes.size(); n += 1 + n / 16) {
