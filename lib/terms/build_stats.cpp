@@ -8,15 +8,14 @@ namespace td {
 namespace terms {
 namespace {
 
-template <class Value, class Hashed>
-std::map<std::string, Value> ordered(Hashed&& table) {
-    std::vector<std::pair<std::string, Value>> entries;
-    entries.reserve(table.size());
-    for (auto& [key, value] : table) entries.emplace_back(key, std::move(value));
-    table.clear();
-    std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+template <class Value>
+std::map<std::string, Value> ordered(StringMap<Value>& table) {
+    std::vector<std::size_t> order(table.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return table.key(a) < table.key(b); });
     std::map<std::string, Value> out;
-    for (auto& [key, value] : entries) out.emplace_hint(out.end(), std::move(key), std::move(value));
+    for (const std::size_t i : order) out.emplace_hint(out.end(), std::string(table.key(i)), std::move(table.value(i)));
+    table = {};
     return out;
 }
 
@@ -41,13 +40,9 @@ void StatsAccumulator::note(std::string_view key, std::string_view surface, Term
 }
 
 TermCounts& StatsAccumulator::counts_of(std::string_view key, TermKind kind) {
-    auto found = terms_.find(key);
-    if (found == terms_.end()) {
-        found = terms_.emplace(std::string(key), TermCounts{}).first;
-        found->second.kind = kind;
-    }
-    TermCounts& counts = found->second;
-    counts.kind = std::min(counts.kind, kind);
+    const auto [index, inserted] = terms_.try_emplace(key);
+    TermCounts& counts = terms_.value(index);
+    counts.kind = inserted ? kind : std::min(counts.kind, kind);
     return counts;
 }
 
@@ -85,10 +80,9 @@ void StatsAccumulator::add(const std::vector<Unit>& units, const Tweet& tweet) {
         for (std::size_t k = begin; k < end; ++k) {
             const std::string_view form = surface(occurrences_[k]);
             if (form == term) continue;
-            auto forms = forms_.find(term);
-            if (forms == forms_.end()) forms = forms_.emplace(std::string(term), Forms{}).first;
-            auto count = forms->second.find(form);
-            if (count == forms->second.end()) count = forms->second.emplace(std::string(form), 0).first;
+            Forms& forms = forms_.value(forms_.try_emplace(term).first);
+            auto count = forms.find(form);
+            if (count == forms.end()) count = forms.emplace(std::string(form), 0).first;
             ++count->second;
         }
         begin = end;
@@ -97,17 +91,23 @@ void StatsAccumulator::add(const std::vector<Unit>& units, const Tweet& tweet) {
 
 void StatsAccumulator::merge(StatsAccumulator&& other) {
     documents_ += other.documents_;
-    for (auto& [key, theirs] : other.terms_) {
-        auto [it, inserted] = terms_.try_emplace(key, std::move(theirs));
-        if (!inserted) add_counts(it->second, theirs);
+    for (std::size_t i = 0; i < other.terms_.size(); ++i) {
+        const auto [index, inserted] = terms_.try_emplace(other.terms_.key(i));
+        if (inserted)
+            terms_.value(index) = std::move(other.terms_.value(i));
+        else
+            add_counts(terms_.value(index), other.terms_.value(i));
     }
-    for (auto& [key, theirs] : other.forms_) {
-        auto [it, inserted] = forms_.try_emplace(key, std::move(theirs));
-        if (inserted) continue;
-        for (const auto& [form, n] : theirs) it->second[form] += n;
+    for (std::size_t i = 0; i < other.forms_.size(); ++i) {
+        const auto [index, inserted] = forms_.try_emplace(other.forms_.key(i));
+        Forms& mine = forms_.value(index);
+        if (inserted)
+            mine = std::move(other.forms_.value(i));
+        else
+            for (const auto& [form, n] : other.forms_.value(i)) mine[form] += n;
     }
-    other.terms_.clear();
-    other.forms_.clear();
+    other.terms_ = {};
+    other.forms_ = {};
 }
 
 TermStats StatsAccumulator::finish() && {

@@ -3,6 +3,7 @@
 // maps built once at the end. Accumulators of disjoint slices merge exactly, so any split of a
 // corpus gives the statistics of a single pass.
 
+#include "common/string_map.hpp"
 #include "terms/term_units.hpp"
 
 #include <tweetdigest/terms.hpp>
@@ -11,15 +12,9 @@
 #include <map>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace td::terms {
-
-struct StringHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept { return std::hash<std::string_view>{}(text); }
-};
 
 class StatsAccumulator {
 public:
@@ -42,9 +37,9 @@ private:
     TermCounts& counts_of(std::string_view key, TermKind kind);
 
     std::uint64_t documents_ = 0;
-    std::unordered_map<std::string, TermCounts, StringHash, std::equal_to<>> terms_;
+    StringMap<TermCounts> terms_;
     using Forms = std::map<std::string, std::uint64_t, std::less<>>;
-    std::unordered_map<std::string, Forms, StringHash, std::equal_to<>> forms_;
+    StringMap<Forms> forms_;
     std::string scratch_, phrase_key_, phrase_surface_;
     std::vector<Occurrence> occurrences_;
 };
