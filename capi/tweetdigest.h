@@ -261,7 +261,8 @@ TD_API td_status td_term_stats_counts(const td_term_stats *stats, uint64_t *out_
  * Ranks the terms of (possibly merged) statistics, optionally against background statistics of
  * earlier days (NULL for none), as a JSON array, best first, of {"key", "display", "kind",
  * "score", "frequency", "document_frequency", "example_ids"}. Options: the term options.
- * Returns TD_OK, TD_ERR_INVALID_ARGUMENT, TD_ERR_NO_MEMORY. Output: caller frees with td_free.
+ * Returns TD_OK, TD_ERR_INVALID_ARGUMENT, TD_ERR_IO (unreadable "user_dictionary"),
+ * TD_ERR_NO_MEMORY. Output: caller frees with td_free.
  */
 TD_API td_status td_term_stats_score(const td_term_stats *stats, const td_term_stats *background,
                                      const char *options_json, size_t options_len, char **out_json,
@@ -369,7 +370,8 @@ typedef struct td_fonts td_fonts;
  * Loads fonts. Options: {"fonts": [{"path": "x.ttc", "face_index": -1}, ...] (default: the
  * system's CJK and Latin fonts), "language": "zh-Hans" (picks the face of a collection)}.
  * Returns TD_OK, TD_ERR_INVALID_ARGUMENT, TD_ERR_IO (missing or unreadable font),
- * TD_ERR_UNSUPPORTED, TD_ERR_NO_MEMORY. Output: release *out with td_fonts_free.
+ * TD_ERR_PARSE (the file is not a font), TD_ERR_UNSUPPORTED, TD_ERR_NO_MEMORY. Output: release
+ * *out with td_fonts_free.
  */
 TD_API td_status td_fonts_load(const char *options_json, size_t options_len, td_fonts **out);
 
@@ -399,7 +401,8 @@ typedef enum td_image_format {
  * "palette": ["#rrggbb", ...], "mask_png": "path", "jpeg_quality": 90, "color_mode": "palette"|
  * "by_weight"|"by_kind", "contour_width": 0 (a line around the mask's shape), "contour_color"}.
  * Returns TD_OK, TD_ERR_INVALID_ARGUMENT (bad words JSON or option), TD_ERR_IO (mask),
- * TD_ERR_PARSE (mask is not a PNG), TD_ERR_NO_MEMORY. Output: release *out with td_cloud_free.
+ * TD_ERR_PARSE (mask is not a PNG), TD_ERR_UNSUPPORTED (a PNG kind the decoder does not read,
+ * e.g. interlaced), TD_ERR_NO_MEMORY. Output: release *out with td_cloud_free.
  */
 TD_API td_status td_cloud_layout(const td_fonts *fonts, const char *words_json, size_t words_len,
                                  const char *options_json, size_t options_len, td_cloud **out);

@@ -187,6 +187,15 @@ private:
         return trim(fields[static_cast<std::size_t>(index)]);
     }
 
+    // A field as the tweet keeps it: invalid UTF-8 replaced with U+FFFD, with a warning.
+    std::string valid_field(const std::vector<std::string>& fields, Column column, const char* what) const {
+        const std::string_view value = field(fields, column);
+        const std::size_t bad = utf8::find_invalid(value);
+        if (bad == std::string_view::npos) return std::string(value);
+        sink_.warning("invalid UTF-8 at byte " + std::to_string(bad) + " of the " + what + ", replaced with U+FFFD");
+        return utf8::make_valid(value);
+    }
+
     std::uint64_t count(const std::vector<std::string>& fields, Column column) const {
         const std::string_view text = field(fields, column);
         if (text.empty()) return 0;
@@ -196,7 +205,7 @@ private:
             return value;
         }
         if (is_float_number(text)) return static_cast<std::uint64_t>(std::stod(std::string(text)));
-        sink_.warning("ignored count \"" + std::string(text) + "\": not a number");
+        sink_.warning("ignored count \"" + utf8::make_valid(text) + "\": not a number");
         return 0;
     }
 
@@ -214,7 +223,7 @@ private:
             tweet.id = id_text;  // kept as written: the lost digits are not recoverable
             tweet.id_approximate = true;
         } else {
-            throw Error(Error::Code::parse, "id \"" + std::string(id_text) + "\" is not a number");
+            throw Error(Error::Code::parse, "id \"" + utf8::make_valid(id_text) + "\" is not a number");
         }
         const std::string_view text_field = field(fields, Column::text);
         if (text_field.empty()) throw Error(Error::Code::parse, "missing text");
@@ -227,13 +236,13 @@ private:
         const std::string_view date = field(fields, Column::created_at);
         if (date.empty()) throw Error(Error::Code::parse, "missing date");
         if (!parse_any_timestamp(date, tweet.created_at))
-            throw Error(Error::Code::parse, "invalid date \"" + std::string(date) + "\"");
+            throw Error(Error::Code::parse, "invalid date \"" + utf8::make_valid(date) + "\"");
 
-        tweet.lang = field(fields, Column::lang);
-        std::string_view handle = field(fields, Column::username);
-        if (handle.starts_with('@')) handle.remove_prefix(1);
-        tweet.author.username = handle;
-        tweet.author.name = field(fields, Column::name);
+        tweet.lang = valid_field(fields, Column::lang, "language");
+        std::string handle = valid_field(fields, Column::username, "username");
+        if (handle.starts_with('@')) handle.erase(0, 1);
+        tweet.author.username = std::move(handle);
+        tweet.author.name = valid_field(fields, Column::name, "author name");
         if (all_digits(field(fields, Column::author_id))) tweet.author.id = field(fields, Column::author_id);
         if (all_digits(field(fields, Column::conversation_id))) tweet.conversation_id = field(fields, Column::conversation_id);
         if (all_digits(field(fields, Column::reply_to))) tweet.reply_to_id = field(fields, Column::reply_to);
