@@ -19,6 +19,16 @@ inline std::uint8_t take_byte(std::string_view& input) {
     return value;
 }
 
+// Splits off the input up to its first record separator (0x1E, dropped with it); without one,
+// the whole rest. Harnesses that take several texts (options JSON, then data) join them with it:
+// JSON never holds a raw 0x1E, so an options part loses nothing.
+inline std::string_view take_part(std::string_view& input) {
+    const std::size_t end = input.find('\x1e');
+    const std::string_view part = input.substr(0, end);
+    input.remove_prefix(end == std::string_view::npos ? input.size() : end + 1);
+    return part;
+}
+
 // Well-formed UTF-8 (no overlongs, surrogates or code points past U+10FFFF).
 inline bool is_valid_utf8(std::string_view text) {
     std::size_t i = 0;

@@ -1,0 +1,1 @@
+{"format": "archive"}window.YTD.tweets.part0 = [ {"tweet": {"id_str": "8", "created_at": "Wed Oct 10 20:19:24 +0000 2018", "full_text": "archived #tag", "favorite_count": "3", "retweet_count": "1"}} ]
