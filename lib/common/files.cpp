@@ -13,6 +13,12 @@
 namespace td::files {
 
 std::string read(const std::string& path) {
+    std::string data;
+    read_into(path, data);
+    return data;
+}
+
+void read_into(const std::string& path, std::string& data) {
     const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) throw Error(Error::Code::io, path + ": cannot open: " + std::strerror(errno));
     struct Closer {
@@ -22,7 +28,6 @@ std::string read(const std::string& path) {
     struct stat info {};
     if (::fstat(fd, &info) != 0) throw Error(Error::Code::io, path + ": cannot stat: " + std::strerror(errno));
     if (S_ISDIR(info.st_mode)) throw Error(Error::Code::io, path + ": is a directory, not a file");
-    std::string data;
     // The size is a hint (pipes and growing files report less or nothing): read until EOF.
     data.resize(S_ISREG(info.st_mode) ? std::size_t(info.st_size) + 1 : 65536);
     std::size_t filled = 0;
@@ -37,7 +42,6 @@ std::string read(const std::string& path) {
         filled += std::size_t(got);
     }
     data.resize(filled);
-    return data;
 }
 
 void write_atomically(const std::string& path, std::string_view bytes) {

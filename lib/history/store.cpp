@@ -3,6 +3,7 @@
 #include "history/background.hpp"
 #include "history/manifest.hpp"
 
+#include "common/files.hpp"
 #include "common/parallel.hpp"
 
 #include <tweetdigest/render.hpp>
@@ -41,12 +42,12 @@ std::optional<LocalDate> day_of(const std::string& name) {
     return std::nullopt;
 }
 
-// The bytes of one of the entry's files, when they match the manifest; else a diagnostic.
-std::optional<std::string> verified(const fs::path& path, const history::FileCheck& expected,
-                                    std::vector<Diagnostic>& diagnostics) {
-    std::string bytes;
+// The bytes of one of the entry's files (read into `bytes`), when they match the manifest; else
+// a diagnostic.
+std::optional<std::string_view> verified(const fs::path& path, const history::FileCheck& expected,
+                                         std::string& bytes, std::vector<Diagnostic>& diagnostics) {
     try {
-        bytes = read_file(path.string());
+        files::read_into(path.string(), bytes);
     } catch (const Error& error) {
         report(diagnostics, path, std::string("unreadable, day skipped: ") + error.what());
         return std::nullopt;
@@ -57,7 +58,7 @@ std::optional<std::string> verified(const fs::path& path, const history::FileChe
                    std::to_string(expected.bytes) + ", or a different checksum): corrupt or half-written, day skipped");
         return std::nullopt;
     }
-    return bytes;
+    return std::string_view(bytes);
 }
 
 bool size_matches(const fs::path& path, const history::FileCheck& expected, std::vector<Diagnostic>& diagnostics) {
@@ -95,12 +96,14 @@ struct LoadPlan {
 };
 
 std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& date, const LoadPlan& plan,
-                                       history::BackgroundSum* background, std::vector<Diagnostic>& diagnostics) {
+                                       history::BackgroundSum* background, std::string& scratch,
+                                       std::vector<Diagnostic>& diagnostics) {
     check_folder_contents(folder, diagnostics);
     const fs::path manifest_path = folder / history::manifest_file;
     Manifest manifest;
     try {
-        manifest = history::read_manifest(read_file(manifest_path.string()));
+        files::read_into(manifest_path.string(), scratch);
+        manifest = history::read_manifest(scratch);
     } catch (const Error& error) {
         report(diagnostics, manifest_path, std::string("not a valid history manifest, day skipped: ") + error.what());
         return std::nullopt;
@@ -114,7 +117,7 @@ std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& 
     entry.path = folder.string();
     const fs::path stats_path = folder / history::stats_file, digest_path = folder / history::digest_file;
     if (plan.stats != StatsRead::size) {
-        const auto bytes = verified(stats_path, manifest.stats, diagnostics);
+        const auto bytes = verified(stats_path, manifest.stats, scratch, diagnostics);
         if (!bytes) return std::nullopt;
         try {
             if (plan.stats == StatsRead::frequencies) {
@@ -134,7 +137,7 @@ std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& 
         return std::nullopt;
     }
     if (plan.digests) {
-        const auto bytes = verified(digest_path, manifest.digest, diagnostics);
+        const auto bytes = verified(digest_path, manifest.digest, scratch, diagnostics);
         if (!bytes) return std::nullopt;
         try {
             entry.digest = digest_from_json(*bytes);
@@ -159,8 +162,8 @@ HistoryLoad load_days(const std::string& dir, const LocalDate& first, const Loca
         report(load.diagnostics, dir, "is not a folder: no history read");
         return load;
     }
-    std::vector<fs::path> items;
-    for (const auto& item : fs::directory_iterator(dir, error)) items.push_back(item.path());
+    std::vector<fs::directory_entry> items;  // the listing's file types spare a stat per folder
+    for (const auto& item : fs::directory_iterator(dir, error)) items.push_back(item);
     if (error) report(load.diagnostics, dir, "cannot be listed: " + error.message());
     std::sort(items.begin(), items.end());
     // Each folder in name order: a day to load, or a diagnostic of its own.
@@ -171,9 +174,10 @@ HistoryLoad load_days(const std::string& dir, const LocalDate& first, const Loca
         std::vector<Diagnostic> diagnostics;
     };
     std::vector<Item> folders;
-    for (const fs::path& item : items) {
+    for (const fs::directory_entry& listed : items) {
+        const fs::path& item = listed.path();
         auto date = day_of(item.filename().string());
-        if (date && !fs::is_directory(item, error)) date.reset();
+        if (date && !listed.is_directory(error)) date.reset();
         if (date && (*date < first || last < *date)) continue;
         folders.push_back({item, date, std::nullopt, {}});
         if (!date)
@@ -185,10 +189,11 @@ HistoryLoad load_days(const std::string& dir, const LocalDate& first, const Loca
     constexpr std::size_t min_slice = 8;
     std::vector<history::BackgroundSum> sums(slice_count(folders.size(), min_slice, 0));
     parallel_slices(folders.size(), min_slice, 0, [&](std::size_t slice, std::size_t begin, std::size_t end) {
+        std::string scratch;  // each file's bytes, in turn
         for (std::size_t i = begin; i < end; ++i)
             if (folders[i].date)
-                folders[i].entry =
-                    load_entry(folders[i].path, *folders[i].date, plan, &sums[slice], folders[i].diagnostics);
+                folders[i].entry = load_entry(folders[i].path, *folders[i].date, plan, &sums[slice], scratch,
+                                              folders[i].diagnostics);
     });
     if (background)
         for (history::BackgroundSum& sum : sums) background->merge(std::move(sum));
