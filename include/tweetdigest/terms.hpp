@@ -109,6 +109,9 @@ public:
     void reserve(std::size_t terms);
     // Appends a term; keys must strictly increase (Error(invalid_argument) otherwise).
     void add(std::string_view key, std::uint64_t document_frequency);
+    // The same without the order check, for a source whose keys are known to increase (a
+    // TermStats map, serialized stats that were read and verified); lookups are undefined otherwise.
+    void add_sorted(std::string_view key, std::uint64_t document_frequency);
     std::uint64_t document_frequency(std::string_view key) const;  // 0 when absent
     std::uint64_t documents() const noexcept { return documents_; }
     std::size_t size() const noexcept { return entries_.size(); }

@@ -15,7 +15,9 @@ struct DayReader {
 
     void documents(std::uint64_t n) { frequencies = TermFrequencies(n); }
     void term_count(std::uint64_t n) { frequencies.reserve(std::size_t(n)); }
-    void term(const std::string& key, const terms::StoredTerm& t) { frequencies.add(key, t.document_frequency); }
+    void term(const std::string& key, const terms::StoredTerm& t) {
+        frequencies.add_sorted(key, t.document_frequency);  // read_stats verified the order
+    }
     void day(int day, std::uint64_t) {
         if (days.empty() || *days.rbegin() != day) days.insert(day);  // a day's terms share one date
     }
