@@ -43,7 +43,8 @@ public:
     // A count of items of at least `min_bytes` each, bounded by what is left.
     std::uint64_t count(std::size_t min_bytes);
     std::string_view bytes();
-    // The next front-coded key, verified to follow the previous one.
+    std::string_view text();  // bytes that must be valid UTF-8
+    // The next front-coded key, verified to be UTF-8 and to follow the previous one.
     const std::string& key();
     void reset_keys() {
         previous_.clear();
@@ -97,7 +98,7 @@ void read_stats(std::string_view bytes, Visitor& visitor) {
         const std::uint64_t n = r.count(2);
         std::string_view previous;
         for (std::uint64_t k = 0; k < n; ++k) {
-            const std::string_view form = r.bytes();
+            const std::string_view form = r.text();
             if (k > 0 && form <= previous) r.fail("surface forms out of order");
             previous = form;
             visitor.form(form, r.varint());
@@ -107,7 +108,7 @@ void read_stats(std::string_view bytes, Visitor& visitor) {
     const std::uint64_t display_count = r.count(3);
     for (std::uint64_t i = 0; i < display_count; ++i) {
         const std::string& key = r.key();
-        visitor.display(key, r.bytes());
+        visitor.display(key, r.text());
     }
     if (r.position() != r.size()) r.fail("unexpected bytes after the statistics");
 }

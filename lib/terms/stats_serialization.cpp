@@ -7,8 +7,11 @@
 //     length bytes count
 //   display_count, per key (front-coded, increasing): length bytes
 //   u32le: CRC-32 of everything before it
+// Keys, surface forms and display forms are UTF-8 (the reader rejects anything else).
 #include "terms/stats_internal.hpp"
 #include "terms/stats_reader.hpp"
+
+#include "common/utf8.hpp"
 
 #include <tweetdigest/common.hpp>
 
@@ -126,6 +129,16 @@ std::string_view StatsReader::bytes() {
     return s;
 }
 
+std::string_view StatsReader::text() {
+    const std::size_t at = pos_;
+    const std::string_view s = bytes();
+    if (utf8::find_invalid(s) != std::string_view::npos) {
+        pos_ = at;
+        fail("text is not valid UTF-8");
+    }
+    return s;
+}
+
 const std::string& StatsReader::key() {
     const std::size_t at = pos_;
     const std::uint64_t shared = varint();
@@ -134,16 +147,20 @@ const std::string& StatsReader::key() {
     if (first_) {
         previous_.assign(suffix);
         first_ = false;
-        return previous_;
+    } else {
+        // The key is the previous one's first `shared` bytes plus the suffix; it must sort after it.
+        const std::string_view old_rest = std::string_view(previous_).substr(std::size_t(shared));
+        if (suffix <= old_rest) {
+            pos_ = at;
+            fail("keys out of order");
+        }
+        previous_.resize(std::size_t(shared));
+        previous_.append(suffix);
     }
-    // The key is the previous one's first `shared` bytes plus the suffix; it must sort after it.
-    const std::string_view old_rest = std::string_view(previous_).substr(std::size_t(shared));
-    if (suffix <= old_rest) {
+    if (utf8::find_invalid(previous_) != std::string_view::npos) {
         pos_ = at;
-        fail("keys out of order");
+        fail("key is not valid UTF-8");
     }
-    previous_.resize(std::size_t(shared));
-    previous_.append(suffix);
     return previous_;
 }
 

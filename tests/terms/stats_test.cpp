@@ -54,9 +54,18 @@ TEST_CASE("statistics round-trip through their binary form") {
     td::TermStats odd;
     odd.documents = 7;
     odd.terms[std::string("a\0b", 3)].per_day[-5] = 2;
-    odd.display["x"] = std::string("\0\xff", 2);
+    odd.display["x"] = std::string("\0\x7f", 2);
     odd.surface_forms["x"]["X"] = 1;
     CHECK(td::TermStats::deserialize(odd.serialize()) == odd);
+    // Keys and texts are UTF-8: anything else is corrupt, however the checksum came out.
+    td::TermStats bad_key, bad_display;
+    bad_key.terms["caf\xe9"].frequency = 1;
+    bad_display.terms["x"].frequency = 1;
+    bad_display.display["x"] = "\xff";
+    CHECK_THROWS_WITH_AS(td::TermStats::deserialize(bad_key.serialize()), doctest::Contains("key is not valid UTF-8"),
+                         td::Error);
+    CHECK_THROWS_WITH_AS(td::TermStats::deserialize(bad_display.serialize()),
+                         doctest::Contains("text is not valid UTF-8"), td::Error);
 }
 
 TEST_CASE("term frequencies: a day's document frequencies in one sorted table") {
