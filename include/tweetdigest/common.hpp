@@ -24,7 +24,8 @@ private:
     Code code_;
 };
 
-// A located problem in the input: where (source, 1-based line, 0-based byte offset) and why.
+// A located problem in the input: where (source, 1-based line, 0-based byte offset; both count
+// the decompressed content of gzip input) and why.
 struct TD_API Diagnostic {
     enum class Severity { warning, error };
     Severity severity = Severity::error;

@@ -17,10 +17,12 @@ inline int ingest_as(td::InputFormat format, const std::uint8_t* data, std::size
     options.time_zone = "UTC";
     std::vector<td::Tweet> tweets;
     std::vector<td::Diagnostic> diagnostics;
+    // Offsets count the decompressed content of gzip input, which may exceed its size.
+    const bool gzip = size >= 2 && data[0] == 0x1f && data[1] == 0x8b;
     td::read_tweets_from_memory(
         as_text(data, size), "fuzz", options, [&](td::Tweet&& tweet) { tweets.push_back(std::move(tweet)); },
         [&](td::Diagnostic&& diagnostic) {
-            if (diagnostic.byte_offset > size) std::abort();
+            if (!gzip && diagnostic.byte_offset > size) std::abort();
             diagnostics.push_back(std::move(diagnostic));
         });
     for (const td::Tweet& tweet : tweets) {
