@@ -4,6 +4,7 @@
 // insertion order. Lookups touch one or two table slots and never divide. Entries are addressed
 // by their insertion index; string_views from key() stay valid until the next insertion.
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -36,6 +37,13 @@ public:
     std::size_t size() const noexcept { return entries_.size(); }
     std::string_view key(std::size_t i) const { return std::string_view(keys_).substr(entries_[i].offset, entries_[i].length); }
     Value& value(std::size_t i) { return values_[i]; }
+    // Entry indices in key order (for building an ordered map once counting is done).
+    std::vector<std::size_t> indices_by_key() const {
+        std::vector<std::size_t> order(entries_.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::sort(order.begin(), order.end(), [this](std::size_t a, std::size_t b) { return key(a) < key(b); });
+        return order;
+    }
     const Value& value(std::size_t i) const { return values_[i]; }
 
 private:

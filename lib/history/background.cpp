@@ -62,12 +62,9 @@ void BackgroundSum::merge(BackgroundSum&& other) {
 }
 
 TermStats BackgroundSum::finish() && {
-    std::vector<std::size_t> sorted(terms_.size());
-    for (std::size_t i = 0; i < sorted.size(); ++i) sorted[i] = i;
-    std::sort(sorted.begin(), sorted.end(), [this](std::size_t a, std::size_t b) { return terms_.key(a) < terms_.key(b); });
     TermStats stats;
     stats.documents = documents_;
-    for (const std::size_t i : sorted)
+    for (const std::size_t i : terms_.indices_by_key())
         stats.terms.emplace_hint(stats.terms.end(), std::string(terms_.key(i)), TermCounts{})->second.document_frequency =
             terms_.value(i);
     return stats;

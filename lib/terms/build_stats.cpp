@@ -10,11 +10,8 @@ namespace {
 
 template <class Value>
 std::map<std::string, Value> ordered(StringMap<Value>& table) {
-    std::vector<std::size_t> order(table.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return table.key(a) < table.key(b); });
     std::map<std::string, Value> out;
-    for (const std::size_t i : order) out.emplace_hint(out.end(), std::string(table.key(i)), std::move(table.value(i)));
+    for (const std::size_t i : table.indices_by_key()) out.emplace_hint(out.end(), std::string(table.key(i)), std::move(table.value(i)));
     table = {};
     return out;
 }

@@ -108,4 +108,9 @@ TEST_CASE("StringMap keeps one entry per key across growth, in insertion order")
     CHECK_FALSE(map.try_emplace(std::string("a\0b", 3)).second);
     CHECK(map.try_emplace(std::string("a\0c", 3)).second);
     CHECK(map.size() == 5003);
+    const std::vector<std::size_t> order = map.indices_by_key();
+    REQUIRE(order.size() == 5003);
+    CHECK(map.key(order.front()).empty());
+    CHECK(map.key(order.back()) == "词999");
+    for (std::size_t i = 1; i < order.size(); ++i) CHECK(map.key(order[i - 1]) < map.key(order[i]));
 }
