@@ -4,12 +4,15 @@
 // stored order. Keys, days and surface forms are verified to increase, counts to fit what is
 // left, so a visitor may append without checks. Malformed bytes throw Error(parse) with the offset.
 
+#include "common/binary_format.hpp"
+
 #include <tweetdigest/common.hpp>
 #include <tweetdigest/terms.hpp>
 
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 namespace td::terms {
 
@@ -22,49 +25,11 @@ struct StoredTerm {
     std::uint64_t spread = 0;
 };
 
-class StatsReader {
+// The primitives of binary::Reader plus a term record.
+class StatsReader : public binary::Reader {
 public:
-    explicit StatsReader(std::string_view data) : data_(data) {}
-    [[noreturn]] void fail(const std::string& message) const;
-    unsigned char byte() {
-        if (pos_ >= data_.size()) fail("truncated");
-        return static_cast<unsigned char>(data_[pos_++]);
-    }
-    std::uint64_t varint() {
-        std::uint64_t v = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
-            const unsigned char b = byte();
-            if (shift == 63 && b > 1) fail("varint overflows 64 bits");
-            v |= std::uint64_t(b & 0x7F) << shift;
-            if (!(b & 0x80)) return v;
-        }
-        fail("varint too long");
-    }
-    // A count of items of at least `min_bytes` each, bounded by what is left.
-    std::uint64_t count(std::size_t min_bytes);
-    std::string_view bytes();
-    std::string_view text();  // bytes that must be valid UTF-8
-    // The next front-coded key, verified to be UTF-8 and to follow the previous one.
-    const std::string& key();
-    void reset_keys() {
-        previous_.clear();
-        first_ = true;
-    }
-    std::uint64_t fixed(int width) {
-        std::uint64_t v = 0;
-        for (int i = 0; i < width; ++i) v |= std::uint64_t(byte()) << (8 * i);
-        return v;
-    }
-    int day();  // zigzag varint, in int range
+    explicit StatsReader(binary::Reader&& reader) : binary::Reader(std::move(reader)) {}
     StoredTerm term();
-    std::size_t position() const { return pos_; }
-    std::size_t size() const { return data_.size(); }
-
-private:
-    std::string_view data_;
-    std::size_t pos_ = 0;
-    std::string previous_;
-    bool first_ = true;
 };
 
 // The body of serialized stats (without the checksum), after checking magic, version and

@@ -11,16 +11,10 @@
 #include "terms/stats_internal.hpp"
 #include "terms/stats_reader.hpp"
 
-#include "common/utf8.hpp"
-
 #include <tweetdigest/common.hpp>
-
-#include <zlib.h>
 
 #include <bit>
 #include <cmath>
-#include <cstring>
-#include <limits>
 
 namespace td {
 namespace {
@@ -28,49 +22,10 @@ namespace {
 constexpr std::string_view magic = "TDTS";
 constexpr unsigned char version = 1;
 
-class Writer {
-public:
-    void byte(unsigned char b) { out_.push_back(char(b)); }
-    void varint(std::uint64_t v) {
-        while (v >= 0x80) {
-            byte(static_cast<unsigned char>(v | 0x80));
-            v >>= 7;
-        }
-        byte(static_cast<unsigned char>(v));
-    }
-    void bytes(std::string_view s) {
-        varint(s.size());
-        out_.append(s);
-    }
-    void key(std::string_view k) {
-        std::size_t shared = 0;
-        while (shared < k.size() && shared < previous_.size() && k[shared] == previous_[shared]) ++shared;
-        varint(shared);
-        bytes(k.substr(shared));
-        previous_.assign(k);
-    }
-    void reset_keys() { previous_.clear(); }
-    void fixed(std::uint64_t v, int width) {
-        for (int i = 0; i < width; ++i) byte(static_cast<unsigned char>(v >> (8 * i)));
-    }
-    std::string& out() { return out_; }
-
-private:
-    std::string out_;
-    std::string previous_;
-};
-
-std::uint64_t zigzag(std::int64_t v) { return (std::uint64_t(v) << 1) ^ std::uint64_t(v >> 63); }
-std::int64_t unzigzag(std::uint64_t v) { return std::int64_t(v >> 1) ^ -std::int64_t(v & 1); }
-
-std::uint32_t crc(std::string_view data) {
-    return std::uint32_t(crc32(0L, reinterpret_cast<const Bytef*>(data.data()), uInt(data.size())));
-}
-
 }  // namespace
 
 std::string TermStats::serialize() const {
-    Writer w;
+    binary::Writer w;
     w.out().append(magic);
     w.byte(version);
     w.varint(documents);
@@ -84,7 +39,7 @@ std::string TermStats::serialize() const {
         w.varint(t.spread);
         w.varint(t.per_day.size());
         for (const auto& [day, n] : t.per_day) {
-            w.varint(zigzag(day));
+            w.signed_varint(day);
             w.varint(n);
         }
     }
@@ -104,71 +59,11 @@ std::string TermStats::serialize() const {
         w.key(key);
         w.bytes(shown);
     }
-    const std::uint32_t checksum = crc(w.out());
-    w.fixed(checksum, 4);
+    w.crc32_trailer();
     return std::move(w.out());
 }
 
 namespace terms {
-
-void StatsReader::fail(const std::string& message) const {
-    throw Error(Error::Code::parse, "term stats: byte " + std::to_string(pos_) + ": " + message);
-}
-
-std::uint64_t StatsReader::count(std::size_t min_bytes) {
-    const std::uint64_t n = varint();
-    if (n > (data_.size() - pos_) / min_bytes) fail("count " + std::to_string(n) + " runs past the end");
-    return n;
-}
-
-std::string_view StatsReader::bytes() {
-    const std::uint64_t n = varint();
-    if (n > data_.size() - pos_) fail("length " + std::to_string(n) + " runs past the end");
-    const std::string_view s = data_.substr(pos_, std::size_t(n));
-    pos_ += std::size_t(n);
-    return s;
-}
-
-std::string_view StatsReader::text() {
-    const std::size_t at = pos_;
-    const std::string_view s = bytes();
-    if (utf8::find_invalid(s) != std::string_view::npos) {
-        pos_ = at;
-        fail("text is not valid UTF-8");
-    }
-    return s;
-}
-
-const std::string& StatsReader::key() {
-    const std::size_t at = pos_;
-    const std::uint64_t shared = varint();
-    if (shared > previous_.size()) fail("shared prefix longer than the previous key");
-    const std::string_view suffix = bytes();
-    if (first_) {
-        previous_.assign(suffix);
-        first_ = false;
-    } else {
-        // The key is the previous one's first `shared` bytes plus the suffix; it must sort after it.
-        const std::string_view old_rest = std::string_view(previous_).substr(std::size_t(shared));
-        if (suffix <= old_rest) {
-            pos_ = at;
-            fail("keys out of order");
-        }
-        previous_.resize(std::size_t(shared));
-        previous_.append(suffix);
-    }
-    if (utf8::find_invalid(previous_) != std::string_view::npos) {
-        pos_ = at;
-        fail("key is not valid UTF-8");
-    }
-    return previous_;
-}
-
-int StatsReader::day() {
-    const std::int64_t day = unzigzag(varint());
-    if (day < std::numeric_limits<int>::min() || day > std::numeric_limits<int>::max()) fail("day out of range");
-    return int(day);
-}
 
 StoredTerm StatsReader::term() {
     StoredTerm t;
@@ -177,28 +72,15 @@ StoredTerm StatsReader::term() {
     t.kind = static_cast<TermKind>(kind);
     t.frequency = varint();
     t.document_frequency = varint();
+    const std::size_t at = position();
     t.engagement = std::bit_cast<double>(fixed(8));
-    if (!std::isfinite(t.engagement) || t.engagement < 0) fail("engagement is not a finite non-negative number");
+    if (!std::isfinite(t.engagement) || t.engagement < 0) fail_at(at, "engagement is not a finite non-negative number");
     t.spread = varint();
     return t;
 }
 
 StatsReader open_stats(std::string_view bytes) {
-    if (bytes.size() < magic.size() + 1 + 4)
-        throw Error(Error::Code::parse, "term stats: byte " + std::to_string(bytes.size()) + ": truncated");
-    if (bytes.substr(0, magic.size()) != magic) StatsReader("").fail("not term statistics (bad magic)");
-    const std::string_view body = bytes.substr(0, bytes.size() - 4);
-    const std::size_t crc_at = bytes.size() - 4;
-    std::uint32_t stored = 0;
-    for (int i = 0; i < 4; ++i) stored |= std::uint32_t(static_cast<unsigned char>(bytes[crc_at + std::size_t(i)])) << (8 * i);
-    StatsReader r(body);
-    for (std::size_t i = 0; i < magic.size(); ++i) r.byte();
-    if (const unsigned char v = r.byte(); v != version)
-        r.fail("unsupported version " + std::to_string(v) + " (this library reads version 1)");
-    if (stored != crc(body))
-        throw Error(Error::Code::parse, "term stats: byte " + std::to_string(crc_at) +
-                                            ": checksum mismatch (truncated or corrupt)");
-    return r;
+    return StatsReader(binary::open_checked(bytes, magic, version, "term stats"));
 }
 
 namespace {
