@@ -11,6 +11,10 @@
 //                check both files by FNV-1a 64, are still read), the
 //                day's leading term keys and its stories (core point signatures, titles, tweet
 //                ids, the first day of each story).
+// DIR/index.bin holds every day's manifest facts and document frequencies in one file, rewritten
+// by each save. It only speeds loading up: a day is taken from it while the day's folder and files
+// keep the size and time they had when it was indexed (and are older than the index); any other
+// day, and every day when the index is missing or corrupt (a warning), is read from its folder.
 // Each file is written with write_file_atomically and the manifest last, so an entry interrupted
 // halfway is either the old one or detected as inconsistent. Saving a day again replaces its
 // entry. Anything in DIR that is not a valid entry (a foreign file, a corrupt or truncated file,
@@ -62,11 +66,13 @@ struct TD_API HistoryLoad {
 TD_API HistoryLoad load_history(const std::string& dir, const LocalDate& first, const LocalDate& last,
                                 const HistoryLoadOptions& options = {});
 // The `days` days before `date`, as build_digest reads them: manifests, term frequencies and the
-// summed background, read on all cores straight from terms.bin without building each day's
-// TermStats (a year of history loads in tens of milliseconds).
+// summed background, from the index where it is current (the days' frequency tables stay in the
+// mapped index, shared by the returned PastDays), else from each day's terms.bin, on all cores
+// and without building any day's TermStats (a year of history loads in tens of milliseconds).
 TD_API DigestHistory previous_days(const HistoryOptions& options, const LocalDate& date,
                                    std::vector<Diagnostic>* diagnostics = nullptr);
-// Stores (or replaces) the entry of a one-day digest and the stats it was built from.
+// Stores (or replaces) the entry of a one-day digest and the stats it was built from, then
+// rewrites the index (indexing too any clean day folder it lacked).
 // Throws Error(invalid_argument) for a digest of several days, Error(io) when writing fails.
 TD_API void save_history_day(const std::string& dir, const Digest& digest, const TermStats& stats);
 

@@ -102,9 +102,15 @@ struct TD_API TermStats {
 // what momentum reads from an earlier day, far smaller and faster to load than its TermStats.
 class TD_API TermFrequencies {
 public:
+    // Read-only tables kept in one shared buffer with one sorted key dictionary (how the history
+    // index holds a year of days without copying them); defined inside the library.
+    class Shared;
+
     TermFrequencies() = default;
     explicit TermFrequencies(std::uint64_t documents) : documents_(documents) {}
     explicit TermFrequencies(const TermStats& stats);
+    // Table `table` of `shared`, which it keeps alive.
+    TermFrequencies(std::shared_ptr<const Shared> shared, std::size_t table);
 
     void reserve(std::size_t terms);
     // Appends a term; keys must strictly increase (Error(invalid_argument) otherwise).
@@ -114,21 +120,25 @@ public:
     void add_sorted(std::string_view key, std::uint64_t document_frequency);
     std::uint64_t document_frequency(std::string_view key) const;  // 0 when absent
     std::uint64_t documents() const noexcept { return documents_; }
-    std::size_t size() const noexcept { return entries_.size(); }
-    std::string_view key_at(std::size_t i) const { return key_of(entries_.at(i)); }
-    std::uint64_t document_frequency_at(std::size_t i) const { return entries_.at(i).document_frequency; }
-    friend bool operator==(const TermFrequencies&, const TermFrequencies&) = default;
+    std::size_t size() const noexcept;
+    std::string_view key_at(std::size_t i) const;
+    std::uint64_t document_frequency_at(std::size_t i) const;
+    // Equal keys, frequencies and documents, however they are stored.
+    friend TD_API bool operator==(const TermFrequencies& a, const TermFrequencies& b);
 
 private:
     struct Entry {
         std::uint32_t offset, length;  // the key's bytes in keys_
         std::uint64_t document_frequency;
-        friend bool operator==(const Entry&, const Entry&) = default;
     };
     std::string_view key_of(const Entry& e) const { return std::string_view(keys_).substr(e.offset, e.length); }
+    void own();  // copies a shared table into keys_ and entries_ before a change
+
     std::uint64_t documents_ = 0;
     std::string keys_;
     std::vector<Entry> entries_;
+    std::shared_ptr<const Shared> shared_;  // when set, the table is shared_'s table_
+    std::size_t table_ = 0;
 };
 
 struct TD_API Term {

@@ -7,10 +7,39 @@
 #include <cstdio>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 namespace td::files {
+namespace {
+
+// A file open for reading and its status, closed when it goes.
+struct OpenFile {
+    // With `missing_ok`, a file that does not exist leaves fd at -1; any other failure is Error(io).
+    OpenFile(const std::string& path, bool missing_ok) {
+        fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            if (missing_ok && errno == ENOENT) return;
+            throw Error(Error::Code::io, path + ": cannot open: " + std::strerror(errno));
+        }
+        if (::fstat(fd, &info) != 0) {
+            const int saved = errno;
+            ::close(fd);
+            throw Error(Error::Code::io, path + ": cannot stat: " + std::strerror(saved));
+        }
+    }
+    ~OpenFile() {
+        if (fd >= 0) ::close(fd);
+    }
+    OpenFile(const OpenFile&) = delete;
+    OpenFile& operator=(const OpenFile&) = delete;
+
+    int fd = -1;
+    struct stat info {};
+};
+
+}  // namespace
 
 std::string read(const std::string& path) {
     std::string data;
@@ -19,14 +48,9 @@ std::string read(const std::string& path) {
 }
 
 void read_into(const std::string& path, std::string& data) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw Error(Error::Code::io, path + ": cannot open: " + std::strerror(errno));
-    struct Closer {
-        int fd;
-        ~Closer() { ::close(fd); }
-    } closer{fd};
-    struct stat info {};
-    if (::fstat(fd, &info) != 0) throw Error(Error::Code::io, path + ": cannot stat: " + std::strerror(errno));
+    const OpenFile file(path, false);
+    const int fd = file.fd;
+    const struct stat& info = file.info;
     if (S_ISDIR(info.st_mode)) throw Error(Error::Code::io, path + ": is a directory, not a file");
     // The size is a hint (pipes and growing files report less or nothing): read until EOF.
     data.resize(S_ISREG(info.st_mode) ? std::size_t(info.st_size) + 1 : 65536);
@@ -65,6 +89,33 @@ void write_atomically(const std::string& path, std::string_view bytes) {
         std::remove(temporary.c_str());
         throw Error(Error::Code::io, path + ": cannot rename into place: " + std::strerror(rename_errno));
     }
+}
+
+std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path) {
+    const OpenFile opened(path, true);
+    if (opened.fd < 0) return nullptr;
+    const int fd = opened.fd;
+    const struct stat& info = opened.info;
+    if (!S_ISREG(info.st_mode)) throw Error(Error::Code::io, path + ": is not a regular file");
+    std::shared_ptr<MappedFile> file(new MappedFile);
+    file->modified_ns_ = std::int64_t(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+    if (info.st_size > 0) {
+        void* data = ::mmap(nullptr, std::size_t(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
+        if (data != MAP_FAILED) {
+            file->data_ = static_cast<const char*>(data);
+            file->size_ = std::size_t(info.st_size);
+            file->mapped_ = true;
+            return file;
+        }
+    }
+    read_into(path, file->copy_);
+    file->data_ = file->copy_.data();
+    file->size_ = file->copy_.size();
+    return file;
+}
+
+MappedFile::~MappedFile() {
+    if (mapped_) ::munmap(const_cast<char*>(data_), size_);
 }
 
 }  // namespace td::files

@@ -1,6 +1,8 @@
 #pragma once
 // File helpers: whole-file reads with clear errors, and atomic writes.
 
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -13,5 +15,28 @@ void read_into(const std::string& path, std::string& data);
 // Writes to "<path>.tmp-<pid>-<n>", flushes, then renames over path, so readers never see a
 // half-written file. Throws Error(io) (and removes the temporary file) on any failure.
 void write_atomically(const std::string& path, std::string_view bytes);
+
+// A file's bytes, read-only and shared: mapped into memory (its pages come from the page cache as
+// they are read, nothing is copied), or read when it cannot be mapped. Files are replaced by
+// renaming (write_atomically), so a mapping keeps the version it opened.
+class MappedFile {
+public:
+    // Nullptr when the file does not exist; Error(io) when it cannot be read.
+    static std::shared_ptr<const MappedFile> open(const std::string& path);
+    MappedFile(const MappedFile&) = delete;
+    MappedFile& operator=(const MappedFile&) = delete;
+    ~MappedFile();
+
+    std::string_view bytes() const noexcept { return {data_, size_}; }
+    std::int64_t modified_ns() const noexcept { return modified_ns_; }  // when it was opened
+
+private:
+    MappedFile() = default;
+    const char* data_ = nullptr;
+    std::size_t size_ = 0;
+    bool mapped_ = false;
+    std::string copy_;  // when not mapped
+    std::int64_t modified_ns_ = 0;
+};
 
 }  // namespace td::files

@@ -1,6 +1,7 @@
 // Saving and loading history entries (the layout is described in history.hpp).
 
 #include "history/background.hpp"
+#include "history/index.hpp"
 #include "history/manifest.hpp"
 
 #include "common/files.hpp"
@@ -18,6 +19,7 @@ namespace td {
 namespace {
 
 namespace fs = std::filesystem;
+using history::IndexedDay;
 using history::Manifest;
 
 constexpr std::size_t stored_top_terms = 20;
@@ -95,9 +97,10 @@ struct LoadPlan {
     bool digests = false;
 };
 
-std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& date, const LoadPlan& plan,
-                                       history::BackgroundSum* background, std::string& scratch,
-                                       std::vector<Diagnostic>& diagnostics) {
+// The day in `folder` read from its files (IndexedDay::stats_days is set for
+// StatsRead::frequencies), or its diagnostics.
+std::optional<IndexedDay> load_entry(const fs::path& folder, const LocalDate& date, const LoadPlan& plan,
+                                     std::string& scratch, std::vector<Diagnostic>& diagnostics) {
     check_folder_contents(folder, diagnostics);
     const fs::path manifest_path = folder / history::manifest_file;
     Manifest manifest;
@@ -113,7 +116,8 @@ std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& 
                                                ", not the day of its folder: day skipped");
         return std::nullopt;
     }
-    HistoryEntry entry = std::move(manifest.entry);
+    IndexedDay indexed{std::move(manifest.entry), {}};
+    HistoryEntry& entry = indexed.entry;
     entry.path = folder.string();
     const fs::path stats_path = folder / history::stats_file, digest_path = folder / history::digest_file;
     if (plan.stats != StatsRead::size) {
@@ -121,7 +125,7 @@ std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& 
         if (!bytes) return std::nullopt;
         try {
             if (plan.stats == StatsRead::frequencies) {
-                background->add_day(*bytes, entry.day);
+                indexed.stats_days = history::read_day_terms(*bytes, entry.day);
             } else {
                 entry.stats = TermStats::deserialize(*bytes);
                 entry.day.terms = TermFrequencies(*entry.stats);
@@ -148,7 +152,57 @@ std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& 
     } else if (!size_matches(digest_path, manifest.digest, diagnostics)) {
         return std::nullopt;
     }
-    return entry;
+    return indexed;
+}
+
+bool is_index_temporary(const std::string& name) { return name.starts_with(std::string(history::index_file) + ".tmp-"); }
+
+// Everything in DIR in name order (with the listing's file types, which spare a stat per folder),
+// or a diagnostic.
+std::vector<fs::directory_entry> list_history(const std::string& dir, std::vector<Diagnostic>& diagnostics) {
+    std::vector<fs::directory_entry> items;
+    std::error_code error;
+    if (!fs::exists(dir, error)) return items;
+    if (!fs::is_directory(dir, error)) {
+        report(diagnostics, dir, "is not a folder: no history read");
+        return items;
+    }
+    for (const auto& item : fs::directory_iterator(dir, error)) items.push_back(item);
+    if (error) report(diagnostics, dir, "cannot be listed: " + error.message());
+    std::sort(items.begin(), items.end());
+    return items;
+}
+
+// The index, when the plan can use it (it holds no complete stats and no digests).
+history::Index usable_index(const std::string& dir, const LoadPlan& plan, std::vector<Diagnostic>& diagnostics) {
+    if (plan.stats == StatsRead::complete || plan.digests) return {};
+    try {
+        return history::read_index(dir);
+    } catch (const Error& error) {
+        report(diagnostics, fs::path(dir) / history::index_file,
+               std::string("unusable, every day is read from its own files: ") + error.what(),
+               Diagnostic::Severity::warning);
+        return {};
+    }
+}
+
+// The day from the index when its record still describes the folder; else nullopt.
+std::optional<IndexedDay> indexed_day(const history::Index& index, const fs::path& folder, const LocalDate& date,
+                                      std::vector<Diagnostic>& diagnostics) {
+    const auto record = index.find(date);
+    if (!record) return std::nullopt;
+    const auto now = history::stamps_of(folder);
+    if (!now || !index.trusted(index.records[*record], *now)) return std::nullopt;
+    try {
+        IndexedDay day = index.day(*record);
+        day.entry.path = folder.string();
+        return day;
+    } catch (const Error& error) {
+        report(diagnostics, fs::path(folder.parent_path()) / history::index_file,
+               std::string("record unusable, the day is read from its files: ") + error.what(),
+               Diagnostic::Severity::warning);
+        return std::nullopt;
+    }
 }
 
 // The entries of first..last in folder order; with StatsRead::frequencies, their counts summed
@@ -156,32 +210,30 @@ std::optional<HistoryEntry> load_entry(const fs::path& folder, const LocalDate& 
 HistoryLoad load_days(const std::string& dir, const LocalDate& first, const LocalDate& last, const LoadPlan& plan,
                       history::BackgroundSum* background) {
     HistoryLoad load;
-    std::error_code error;
-    if (!fs::exists(dir, error)) return load;
-    if (!fs::is_directory(dir, error)) {
-        report(load.diagnostics, dir, "is not a folder: no history read");
-        return load;
-    }
-    std::vector<fs::directory_entry> items;  // the listing's file types spare a stat per folder
-    for (const auto& item : fs::directory_iterator(dir, error)) items.push_back(item);
-    if (error) report(load.diagnostics, dir, "cannot be listed: " + error.message());
-    std::sort(items.begin(), items.end());
+    const std::vector<fs::directory_entry> items = list_history(dir, load.diagnostics);
+    if (items.empty()) return load;
+    const history::Index index = usable_index(dir, plan, load.diagnostics);
     // Each folder in name order: a day to load, or a diagnostic of its own.
     struct Item {
         fs::path path;
         std::optional<LocalDate> date;  // none: not a day folder
-        std::optional<HistoryEntry> entry;
+        std::optional<IndexedDay> day;
         std::vector<Diagnostic> diagnostics;
     };
     std::vector<Item> folders;
+    std::error_code error;
     for (const fs::directory_entry& listed : items) {
         const fs::path& item = listed.path();
-        auto date = day_of(item.filename().string());
+        const std::string name = item.filename().string();
+        auto date = day_of(name);
         if (date && !listed.is_directory(error)) date.reset();
         if (date && (*date < first || last < *date)) continue;
+        if (!date && name == history::index_file) continue;
         folders.push_back({item, date, std::nullopt, {}});
         if (!date)
-            report(folders.back().diagnostics, item, "not a history day (expected a YYYY-MM-DD folder), ignored",
+            report(folders.back().diagnostics, item,
+                   is_index_temporary(name) ? "left-over temporary file of an interrupted write, ignored"
+                                       : "not a history day (expected a YYYY-MM-DD folder), ignored",
                    Diagnostic::Severity::warning);
     }
     // Days load independently, on all cores, each slice into its own sum; the results are joined
@@ -190,19 +242,65 @@ HistoryLoad load_days(const std::string& dir, const LocalDate& first, const Loca
     std::vector<history::BackgroundSum> sums(slice_count(folders.size(), min_slice, 0));
     parallel_slices(folders.size(), min_slice, 0, [&](std::size_t slice, std::size_t begin, std::size_t end) {
         std::string scratch;  // each file's bytes, in turn
-        for (std::size_t i = begin; i < end; ++i)
-            if (folders[i].date)
-                folders[i].entry = load_entry(folders[i].path, *folders[i].date, plan, &sums[slice], scratch,
-                                              folders[i].diagnostics);
+        for (std::size_t i = begin; i < end; ++i) {
+            Item& folder = folders[i];
+            if (!folder.date) continue;
+            folder.day = indexed_day(index, folder.path, *folder.date, folder.diagnostics);
+            const bool indexed = folder.day.has_value();
+            if (indexed && plan.stats == StatsRead::size) {  // as if read from day.json alone
+                folder.day->entry.day.terms = {};
+                folder.day->entry.day.top_term_display.clear();
+            }
+            if (!indexed) folder.day = load_entry(folder.path, *folder.date, plan, scratch, folder.diagnostics);
+            if (!folder.day || plan.stats != StatsRead::frequencies) continue;
+            if (indexed) sums[slice].add(index.frequencies, index.find(*folder.date).value(), folder.day->stats_days);
+            else sums[slice].add(folder.day->entry.day.terms, folder.day->stats_days);
+        }
     });
     if (background)
         for (history::BackgroundSum& sum : sums) background->merge(std::move(sum));
     load.entries.reserve(folders.size());
     for (Item& folder : folders) {
-        if (folder.entry) load.entries.push_back(std::move(*folder.entry));
+        if (folder.day) load.entries.push_back(std::move(folder.day->entry));
         std::move(folder.diagnostics.begin(), folder.diagnostics.end(), std::back_inserter(load.diagnostics));
     }
     return load;
+}
+
+// Rewrites DIR/index.bin after `saved` was stored: the saved day, every record that still
+// describes its folder, and every other clean day folder read from its files (so a history written
+// before the index, or changed by hand, is indexed again).
+void update_index(const std::string& dir, const IndexedDay& saved) {
+    history::Index old;
+    try {
+        old = history::read_index(dir);
+    } catch (const Error&) {
+        // A corrupt index is replaced by the one written here.
+    }
+    std::vector<Diagnostic> ignored;
+    history::IndexBuilder index(old);
+    std::string scratch;
+    for (const fs::directory_entry& listed : list_history(dir, ignored)) {
+        std::error_code error;
+        const auto date = day_of(listed.path().filename().string());
+        if (!date || !listed.is_directory(error)) continue;
+        const auto now = history::stamps_of(listed.path());
+        if (!now) continue;
+        if (*date == saved.entry.day.date) {
+            std::vector<Diagnostic> foreign;
+            check_folder_contents(listed.path(), foreign);
+            if (foreign.empty()) index.add(*date, *now, saved);
+            continue;
+        }
+        if (const auto kept = old.find(*date); kept && old.trusted(old.records[*kept], *now)) {
+            index.keep(*kept);
+            continue;
+        }
+        std::vector<Diagnostic> problems;
+        auto day = load_entry(listed.path(), *date, {StatsRead::frequencies, false}, scratch, problems);
+        if (day && problems.empty() && history::stamps_of(listed.path()) == now) index.add(*date, *now, std::move(*day));
+    }
+    index.write(dir);
 }
 
 }  // namespace
@@ -277,6 +375,10 @@ void save_history_day(const std::string& dir, const Digest& digest, const TermSt
     write_file_atomically((folder / history::stats_file).string(), stats_bytes);
     write_file_atomically((folder / history::digest_file).string(), digest_json);
     write_file_atomically((folder / history::manifest_file).string(), history::write_manifest(m));
+
+    IndexedDay indexed{std::move(m.entry), {}};
+    indexed.stats_days = history::read_day_terms(stats_bytes, indexed.entry.day);
+    update_index(dir, indexed);
 }
 
 }  // namespace td
