@@ -311,7 +311,8 @@ TD_API td_status td_digest_history_diagnostics_json(const td_digest *digest, cha
 /*
  * Stores (or replaces) the history entry of a one-day digest and the term stats it was built
  * from under dir (NUL-terminated): dir/YYYY-MM-DD/{day.json, terms.bin, digest.json}, each file
- * written atomically. Returns TD_OK, TD_ERR_INVALID_ARGUMENT (NULL, or a digest of several days),
+ * written atomically, then rewrites dir/index.bin, which later loads read instead of every day's
+ * files while those are unchanged (the day folders stay the source of truth). Returns TD_OK, TD_ERR_INVALID_ARGUMENT (NULL, or a digest of several days),
  * TD_ERR_IO, TD_ERR_NO_MEMORY.
  */
 TD_API td_status td_history_save(const char *dir, const td_digest *digest, const td_term_stats *stats);
