@@ -91,7 +91,7 @@ public:
 
 private:
     std::string_view data_;
-    std::string_view what_;
+    std::string what_;  // owned: callers often pass a temporary
     std::size_t pos_ = 0;
     std::string previous_;
     bool first_ = true;
