@@ -52,35 +52,36 @@ private:
 
 // Same id read twice (overlapping pages) or an older version of an edited tweet: keep one.
 std::vector<Tweet> drop_repeats_and_old_edits(std::vector<Tweet> tweets, CorpusCounts& counts) {
+    // Compacted in place: unique tweets move down to the front of `tweets`.
     std::unordered_map<std::string, std::size_t> index_by_id;
-    std::vector<Tweet> unique;
-    unique.reserve(tweets.size());
+    index_by_id.reserve(tweets.size());
+    std::size_t unique_size = 0;
     for (Tweet& tweet : tweets) {
-        if (tweet.id_approximate) {
-            unique.push_back(std::move(tweet));
-            continue;
+        if (!tweet.id_approximate) {
+            const auto [found, inserted] = index_by_id.emplace(tweet.id, unique_size);
+            if (!inserted) {
+                ++counts.duplicates;
+                if (better_representative(tweet, tweets[found->second])) tweets[found->second] = std::move(tweet);
+                continue;
+            }
         }
-        const auto [found, inserted] = index_by_id.emplace(tweet.id, unique.size());
-        if (inserted) {
-            unique.push_back(std::move(tweet));
-            continue;
-        }
-        ++counts.duplicates;
-        if (better_representative(tweet, unique[found->second])) unique[found->second] = std::move(tweet);
+        if (&tweets[unique_size] != &tweet) tweets[unique_size] = std::move(tweet);
+        ++unique_size;
     }
+    tweets.erase(tweets.begin() + static_cast<std::ptrdiff_t>(unique_size), tweets.end());
     std::unordered_set<std::string> superseded;
-    for (const Tweet& tweet : unique) {
+    for (const Tweet& tweet : tweets) {
         // The history is chronological: the versions listed before this one are older.
         const auto& history = tweet.edit_history_ids;
         const auto self = std::find(history.begin(), history.end(), tweet.id);
         if (self != history.end()) superseded.insert(history.begin(), self);
     }
-    std::erase_if(unique, [&](const Tweet& tweet) {
+    std::erase_if(tweets, [&](const Tweet& tweet) {
         const bool old_edit = !tweet.id_approximate && superseded.contains(tweet.id);
         counts.duplicates += old_edit;
         return old_edit;
     });
-    return unique;
+    return tweets;
 }
 
 // The tweets the window keeps, with each retweet replaced by its original (read or embedded).
@@ -88,6 +89,7 @@ std::vector<Tweet> window_and_collapse(std::vector<Tweet> tweets, const ReadOpti
                                        CorpusCounts& counts) {
     const auto in_window = [&](const Tweet& tweet) { return td::in_window(options, tweet.local_date); };
     std::unordered_map<std::string, std::size_t> index_by_id;
+    index_by_id.reserve(tweets.size());
     for (std::size_t i = 0; i < tweets.size(); ++i)
         if (!tweets[i].id_approximate) index_by_id.emplace(tweets[i].id, i);
 
@@ -118,13 +120,20 @@ std::vector<Tweet> window_and_collapse(std::vector<Tweet> tweets, const ReadOpti
             keep[i] = true;  // nothing to collapse onto: the retweet stands for its original
         }
     }
-    std::vector<Tweet> kept;
+    // Compacted in place: the kept tweets move down to the front, then the originals follow.
+    std::size_t kept = 0;
     for (std::size_t i = 0; i < tweets.size(); ++i) {
-        if (keep[i]) kept.push_back(std::move(tweets[i]));
-        else if (!in_window(tweets[i])) ++counts.out_of_window;
+        if (keep[i]) {
+            if (kept != i) tweets[kept] = std::move(tweets[i]);
+            ++kept;
+        } else if (!in_window(tweets[i])) {
+            ++counts.out_of_window;
+        }
     }
-    for (Tweet& original : embedded_originals) kept.push_back(std::move(original));
-    return kept;
+    tweets.erase(tweets.begin() + static_cast<std::ptrdiff_t>(kept), tweets.end());
+    tweets.reserve(tweets.size() + embedded_originals.size());
+    std::move(embedded_originals.begin(), embedded_originals.end(), std::back_inserter(tweets));
+    return tweets;
 }
 
 // Groups exact and near duplicates; returns the representatives carrying the group sizes.

@@ -19,15 +19,61 @@ std::uint64_t mix(std::uint64_t x) noexcept {  // splitmix64 finaliser
 
 char32_t fold(char32_t c) noexcept { return c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c; }
 
+// How many features set each of the 64 bits. Bits are counted eight at a time in byte lanes
+// (lane j of lanes_[k] counts bit 8k + j), which are flushed before a lane can overflow.
+class BitCounts {
+public:
+    void add(std::uint64_t h) noexcept {
+        for (std::size_t k = 0; k < lanes_.size(); ++k) lanes_[k] += spread_byte((h >> (8 * k)) & 0xFF);
+        if (++pending_ == max_pending) flush();
+    }
+
+    // Bit b set where more than half of the features set it (the sign of the SimHash weight).
+    std::uint64_t majority_bits() noexcept {
+        flush();
+        std::uint64_t bits = 0;
+        for (std::size_t bit = 0; bit < totals_.size(); ++bit)
+            if (2 * totals_[bit] > features_) bits |= std::uint64_t{1} << bit;
+        return bits;
+    }
+
+private:
+    static constexpr unsigned max_pending = 255;
+
+    // The 8 bits of `byte` as 8 bytes of 0 or 1.
+    static std::uint64_t spread_byte(std::uint64_t byte) noexcept {
+        static constexpr std::array<std::uint64_t, 256> table = [] {
+            std::array<std::uint64_t, 256> spread{};
+            for (std::uint64_t b = 0; b < 256; ++b)
+                for (unsigned j = 0; j < 8; ++j) spread[b] |= ((b >> j) & 1) << (8 * j);
+            return spread;
+        }();
+        return table[byte];
+    }
+
+    void flush() noexcept {
+        for (std::size_t k = 0; k < lanes_.size(); ++k) {
+            for (std::size_t j = 0; j < 8; ++j) totals_[8 * k + j] += (lanes_[k] >> (8 * j)) & 0xFF;
+            lanes_[k] = 0;
+        }
+        features_ += pending_;
+        pending_ = 0;
+    }
+
+    std::array<std::uint64_t, 8> lanes_{};
+    std::array<std::uint32_t, 64> totals_{};
+    std::uint32_t features_ = 0;
+    unsigned pending_ = 0;
+};
+
 }  // namespace
 
 std::uint64_t simhash(std::string_view text) {
-    std::array<int, 64> weights{};
+    BitCounts counts;
     std::array<char32_t, 3> window{};
     std::size_t seen = 0;
     const auto add_feature = [&] {
-        const std::uint64_t h = mix((std::uint64_t{window[0]} << 42) ^ (std::uint64_t{window[1]} << 21) ^ window[2]);
-        for (int bit = 0; bit < 64; ++bit) weights[bit] += (h >> bit) & 1 ? 1 : -1;
+        counts.add(mix((std::uint64_t{window[0]} << 42) ^ (std::uint64_t{window[1]} << 21) ^ window[2]));
     };
     for (std::size_t pos = 0; pos < text.size();) {
         const char32_t c = fold(utf8::decode(text, pos));
@@ -35,10 +81,7 @@ std::uint64_t simhash(std::string_view text) {
         if (++seen >= 3) add_feature();
     }
     if (seen > 0 && seen < 3) add_feature();  // very short texts still get a signature
-    std::uint64_t signature = 0;
-    for (int bit = 0; bit < 64; ++bit)
-        if (weights[bit] > 0) signature |= std::uint64_t{1} << bit;
-    return signature;
+    return counts.majority_bits();
 }
 
 void for_each_near_pair(const std::vector<std::uint64_t>& signatures, int max_distance,
