@@ -1,5 +1,7 @@
 #include "ingest/record_sink.hpp"
 
+#include "text/analysis.hpp"
+
 namespace td::ingest {
 
 RecordSink::RecordSink(std::string source, const ReadOptions& options,
@@ -26,8 +28,9 @@ void complete_tweet(Tweet& tweet, const std::vector<UrlExpansion>& expansions, c
         tweet.entities = tweet.original->entities;
         tweet.analysis_text = tweet.original->analysis_text;
     } else {
-        tweet.entities = extract_entities(tweet.text);
-        tweet.analysis_text = normalize_for_analysis(tweet.text, expansions);
+        text::AnalysedText analysed = text::analyse_text(tweet.text, expansions);
+        tweet.entities = std::move(analysed.entities);
+        tweet.analysis_text = std::move(analysed.analysis_text);
     }
     tweet.local_date = zone.local_date(tweet.created_at);
     tweet.dup_group = tweet.id;

@@ -35,6 +35,7 @@ bool is_ascii_punctuation(char32_t c) noexcept {
 bool is_java_space(char32_t c) noexcept { return c == U' ' || (c >= U'\t' && c <= U'\r'); }
 
 bool is_latin_accent(char32_t c) noexcept {
+    if (c < 0x00C0 || c > 0x1EFF) return false;  // outside every range below
     return (c >= 0x00C0 && c <= 0x00D6) || (c >= 0x00D8 && c <= 0x00F6) ||
            (c >= 0x00F8 && c <= 0x024F) ||
            in(c, U"\u0253\u0254\u0256\u0257\u0259\u025b\u0263\u0268\u026f\u0272\u0289\u028b\u02bb") ||
@@ -70,7 +71,10 @@ bool is_hashtag_char(char32_t c) noexcept {
 bool is_username_char(char32_t c) noexcept { return is_ascii_alnum(c) || c == U'_'; }
 bool is_list_slug_char(char32_t c) noexcept { return is_username_char(c) || c == U'-'; }
 
-bool is_domain_char(char32_t c) noexcept { return is_ascii_alnum(c) || is_latin_accent(c); }
+bool is_domain_char(char32_t c) noexcept {
+    if (c < 0x80) return is_ascii_alnum(c);  // no Latin accent is ASCII
+    return is_latin_accent(c);
+}
 
 bool is_unicode_domain_char(char32_t c) noexcept {
     if (c < 0x80) return !is_ascii_punctuation(c) && !is_java_space(c) && c != U' ';

@@ -1,4 +1,5 @@
 // The public extraction functions.
+#include "text/analysis.hpp"
 #include "text/decoded_text.hpp"
 #include "text/scanners.hpp"
 
@@ -45,17 +46,25 @@ std::vector<Entity> extract_entities(std::string_view utf8) {
                mentions = may_have_mention(utf8), cashtags = may_have_cashtag(utf8);
     if (!urls && !hashtags && !mentions && !cashtags) return {};
     const DecodedText text(utf8);
-    std::vector<Match> matches;
+    return text::entities_of(text, urls ? text::scan_urls(text) : std::vector<Match>());
+}
+
+namespace text {
+
+std::vector<Entity> entities_of(const DecodedText& text, std::vector<Match> urls) {
+    const std::string_view utf8 = text.bytes();
+    std::vector<Match> matches = std::move(urls);
     const auto append = [&](std::vector<Match> found) {
         matches.insert(matches.end(), found.begin(), found.end());
     };
-    if (urls) append(text::scan_urls(text));
-    if (hashtags) append(text::scan_hashtags(text));
-    if (mentions) append(text::scan_mentions_or_lists(text));
-    if (cashtags) append(text::scan_cashtags(text));
-    text::remove_overlaps(matches);
-    return text::to_entities(text, matches);
+    if (may_have_hashtag(utf8)) append(scan_hashtags(text));
+    if (may_have_mention(utf8)) append(scan_mentions_or_lists(text));
+    if (may_have_cashtag(utf8)) append(scan_cashtags(text));
+    remove_overlaps(matches);
+    return to_entities(text, matches);
 }
+
+}  // namespace text
 
 std::vector<Entity> extract_urls(std::string_view utf8) {
     if (!may_have_url(utf8)) return {};

@@ -1,5 +1,6 @@
 // Text for analysis: entities decoded, links expanded or dropped, NFKC, whitespace collapsed.
 #include "common/utf8.hpp"
+#include "text/analysis.hpp"
 #include "text/decoded_text.hpp"
 #include "text/scanners.hpp"
 
@@ -35,13 +36,14 @@ const UrlExpansion* find_expansion(std::string_view url, const std::vector<UrlEx
     return found == expansions.end() ? nullptr : &*found;
 }
 
-// Replaces each link by its expansion; t.co links without one are dropped.
-std::string expand_links(std::string_view utf8, const std::vector<UrlExpansion>& expansions) {
-    if (utf8.find('.') == utf8.npos) return std::string(utf8);
-    const text::DecodedText text(utf8);
+// Replaces each link (`urls`, the scan of `text`) by its expansion; t.co links without one are
+// dropped.
+std::string expand_links(const text::DecodedText& text, const std::vector<text::Match>& urls,
+                         const std::vector<UrlExpansion>& expansions) {
+    const std::string_view utf8 = text.bytes();
     std::string out;
     std::size_t copied = 0;
-    for (const text::Match& url : text::scan_urls(text)) {
+    for (const text::Match& url : urls) {
         const std::string_view written = text.slice(url.begin, url.end);
         const UrlExpansion* expansion = find_expansion(written, expansions);
         if (!expansion && !is_tco_link(written)) continue;
@@ -54,7 +56,13 @@ std::string expand_links(std::string_view utf8, const std::vector<UrlExpansion>&
     return out;
 }
 
-std::string nfkc(const std::string& text) {
+std::string expand_links(std::string_view utf8, const std::vector<UrlExpansion>& expansions) {
+    if (utf8.find('.') == utf8.npos) return std::string(utf8);
+    const text::DecodedText text(utf8);
+    return expand_links(text, text::scan_urls(text), expansions);
+}
+
+std::string nfkc(std::string text) {
     if (is_ascii(text)) return text;
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
@@ -100,6 +108,11 @@ std::string collapse_whitespace(std::string_view utf8) {
 
 std::string normalize_for_analysis(std::string_view text, const std::vector<UrlExpansion>& expansions) {
     return collapse_whitespace(nfkc(expand_links(decode_html_entities(text), expansions)));
+}
+
+std::string text::analysis_text_of(const DecodedText& text, const std::vector<Match>& urls,
+                                   const std::vector<UrlExpansion>& expansions) {
+    return collapse_whitespace(nfkc(expand_links(text, urls, expansions)));
 }
 
 }  // namespace td

@@ -81,7 +81,13 @@ std::optional<std::size_t> domain_name_and_tld_end(const DecodedText& text, std:
 std::optional<std::size_t> ascii_domain_end(const DecodedText& text, std::size_t pos,
                                             std::size_t& failed_chain_end) {
     if (pos < failed_chain_end) return domain_name_and_tld_end(text, pos);
-    std::vector<std::size_t> label_starts{pos};
+    const auto first_dot = label_dot(text, pos, LabelKind::subdomain);
+    if (!first_dot) {  // a single label, the common case: no list of label starts to allocate
+        if (auto end = domain_name_and_tld_end(text, pos)) return end;
+        failed_chain_end = pos;
+        return std::nullopt;
+    }
+    std::vector<std::size_t> label_starts{pos, *first_dot + 1};
     while (auto dot = label_dot(text, label_starts.back(), LabelKind::subdomain)) {
         label_starts.push_back(*dot + 1);
     }
