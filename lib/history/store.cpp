@@ -44,6 +44,14 @@ std::optional<LocalDate> day_of(const std::string& name) {
     return std::nullopt;
 }
 
+// The day of a listed folder named YYYY-MM-DD; nullopt for any other name or a file.
+std::optional<LocalDate> day_folder(const fs::directory_entry& listed) {
+    std::error_code error;
+    const auto date = day_of(listed.path().filename().string());
+    if (date && listed.is_directory(error)) return date;
+    return std::nullopt;
+}
+
 // The bytes of one of the entry's files (read into `bytes`), when they match the manifest; else
 // a diagnostic.
 std::optional<std::string_view> verified(const fs::path& path, const history::FileCheck& expected,
@@ -221,12 +229,10 @@ HistoryLoad load_days(const std::string& dir, const LocalDate& first, const Loca
         std::vector<Diagnostic> diagnostics;
     };
     std::vector<Item> folders;
-    std::error_code error;
     for (const fs::directory_entry& listed : items) {
         const fs::path& item = listed.path();
         const std::string name = item.filename().string();
-        auto date = day_of(name);
-        if (date && !listed.is_directory(error)) date.reset();
+        const auto date = day_folder(listed);
         if (date && (*date < first || last < *date)) continue;
         if (!date && name == history::index_file) continue;
         folders.push_back({item, date, std::nullopt, {}});
@@ -281,9 +287,8 @@ void update_index(const std::string& dir, const IndexedDay& saved) {
     history::IndexBuilder index(old);
     std::string scratch;
     for (const fs::directory_entry& listed : list_history(dir, ignored)) {
-        std::error_code error;
-        const auto date = day_of(listed.path().filename().string());
-        if (!date || !listed.is_directory(error)) continue;
+        const auto date = day_folder(listed);
+        if (!date) continue;
         const auto now = history::stamps_of(listed.path());
         if (!now) continue;
         if (*date == saved.entry.day.date) {
