@@ -39,7 +39,18 @@ struct OpenFile {
     struct stat info {};
 };
 
+FileStamp stamp_from(const struct stat& info) {
+    return {std::uint64_t(info.st_size),
+            std::int64_t(info.st_mtim.tv_sec) * 1'000'000'000 + std::int64_t(info.st_mtim.tv_nsec)};
+}
+
 }  // namespace
+
+std::optional<FileStamp> stamp_of(const std::string& path) {
+    struct stat info {};
+    if (::stat(path.c_str(), &info) != 0) return std::nullopt;
+    return stamp_from(info);
+}
 
 std::string read(const std::string& path) {
     std::string data;
@@ -98,7 +109,7 @@ std::shared_ptr<const MappedFile> MappedFile::open(const std::string& path) {
     const struct stat& info = opened.info;
     if (!S_ISREG(info.st_mode)) throw Error(Error::Code::io, path + ": is not a regular file");
     std::shared_ptr<MappedFile> file(new MappedFile);
-    file->modified_ns_ = std::int64_t(info.st_mtim.tv_sec) * 1'000'000'000 + info.st_mtim.tv_nsec;
+    file->modified_ns_ = stamp_from(info).modified_ns;
     if (info.st_size > 0) {
         void* data = ::mmap(nullptr, std::size_t(info.st_size), PROT_READ, MAP_PRIVATE, fd, 0);
         if (data != MAP_FAILED) {

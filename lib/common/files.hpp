@@ -3,6 +3,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -15,6 +16,15 @@ void read_into(const std::string& path, std::string& data);
 // Writes to "<path>.tmp-<pid>-<n>", flushes, then renames over path, so readers never see a
 // half-written file. Throws Error(io) (and removes the temporary file) on any failure.
 void write_atomically(const std::string& path, std::string_view bytes);
+
+// A file's (or folder's) size and modification time.
+struct FileStamp {
+    std::uint64_t bytes = 0;
+    std::int64_t modified_ns = 0;
+    friend bool operator==(const FileStamp&, const FileStamp&) = default;
+};
+// Nullopt when the path cannot be examined (missing, no permission).
+std::optional<FileStamp> stamp_of(const std::string& path);
 
 // A file's bytes, read-only and shared: mapped into memory (its pages come from the page cache as
 // they are read, nothing is copied), or read when it cannot be mapped. Files are replaced by

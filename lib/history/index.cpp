@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <bit>
 #include <limits>
-#include <sys/stat.h>
 
 namespace td::history {
 namespace {
@@ -17,13 +16,6 @@ namespace fs = std::filesystem;
 
 constexpr std::string_view magic = "TDHX";
 constexpr unsigned char version = 1;
-
-std::optional<FileStamp> stamp_of(const fs::path& path) {
-    struct ::stat info {};
-    if (::stat(path.c_str(), &info) != 0) return std::nullopt;
-    return FileStamp{std::uint64_t(info.st_size),
-                     std::int64_t(info.st_mtim.tv_sec) * 1'000'000'000 + std::int64_t(info.st_mtim.tv_nsec)};
-}
 
 void write_stamp(binary::Writer& w, const FileStamp& stamp) {
     w.varint(stamp.bytes);
@@ -175,8 +167,10 @@ std::int64_t DayStamps::newest_ns() const {
 }
 
 std::optional<DayStamps> stamps_of(const fs::path& folder) {
-    const auto folder_stamp = stamp_of(folder), manifest = stamp_of(folder / manifest_file),
-               stats = stamp_of(folder / stats_file), digest = stamp_of(folder / digest_file);
+    const auto folder_stamp = files::stamp_of(folder.string());
+    const auto manifest = files::stamp_of((folder / manifest_file).string());
+    const auto stats = files::stamp_of((folder / stats_file).string());
+    const auto digest = files::stamp_of((folder / digest_file).string());
     if (!folder_stamp || !manifest || !stats || !digest) return std::nullopt;
     return DayStamps{*folder_stamp, *manifest, *stats, *digest};
 }

@@ -25,6 +25,8 @@
 
 #include "history/manifest.hpp"
 
+#include "common/files.hpp"
+
 #include <tweetdigest/terms.hpp>
 
 #include <cstdint>
@@ -39,11 +41,7 @@ namespace td::history {
 
 inline constexpr std::string_view index_file = "index.bin";
 
-struct FileStamp {
-    std::uint64_t bytes = 0;
-    std::int64_t modified_ns = 0;
-    friend bool operator==(const FileStamp&, const FileStamp&) = default;
-};
+using files::FileStamp;
 
 struct DayStamps {
     FileStamp folder, manifest, stats, digest;
