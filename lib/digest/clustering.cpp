@@ -6,6 +6,7 @@
 #include <cmath>
 #include <numeric>
 #include <optional>
+#include <type_traits>
 
 namespace td::digest {
 namespace {
@@ -49,15 +50,6 @@ std::vector<SparseVector> tf_idf_vectors(const TermAnalysis& terms, std::size_t 
     return vectors;
 }
 
-void add_member(Cluster& cluster, std::size_t index, const SparseVector& vector) {
-    cluster.members.push_back(index);
-    for (const auto& [id, weight] : vector.weights) {
-        double& c = cluster.centroid[id];
-        cluster.centroid_norm2 += 2 * c * weight + weight * weight;
-        c += weight;
-    }
-}
-
 // Tweets in order of engagement, so that popular tweets seed the clusters.
 std::vector<std::size_t> seeding_order(const Corpus& corpus, const std::vector<double>& engagements) {
     std::vector<std::size_t> order(corpus.tweets.size());
@@ -67,50 +59,80 @@ std::vector<std::size_t> seeding_order(const Corpus& corpus, const std::vector<d
     return order;
 }
 
-// The cluster the vector is most similar to, if that similarity reaches the threshold. Candidates
-// come from the postings of the vector's terms; their partial dot products (over those terms)
-// shortlist a few whose exact cosine decides.
-std::optional<std::uint32_t> best_cluster(const SparseVector& vector, const std::vector<Cluster>& clusters,
-                                          const std::vector<std::vector<std::uint32_t>>& postings,
-                                          const ClusterOptions& options,
-                                          std::unordered_map<std::uint32_t, double>& partial) {
-    partial.clear();
-    for (const auto& [id, weight] : vector.weights) {
-        if (postings[id].size() > options.max_postings) continue;  // a term every topic shares
-        for (std::uint32_t c : postings[id]) partial[c] += weight * clusters[c].centroid.at(id);
-    }
-    std::vector<std::pair<double, std::uint32_t>> shortlist;
-    for (const auto& [c, dot] : partial) shortlist.emplace_back(dot / std::sqrt(clusters[c].centroid_norm2), c);
-    const std::size_t keep = std::min<std::size_t>(shortlist.size(), 8);
-    std::partial_sort(shortlist.begin(), shortlist.begin() + long(keep), shortlist.end(),
-                      [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
-    std::optional<std::uint32_t> best;
-    double best_similarity = options.join_threshold;
-    for (std::size_t i = 0; i < keep; ++i) {
-        const double similarity = clusters[shortlist[i].second].cosine(vector);
-        if (similarity >= best_similarity && (!best || similarity > best_similarity || shortlist[i].second < *best)) {
-            best = shortlist[i].second;
-            best_similarity = similarity;
+// A cluster holding a term, with that term's centroid weight. The weight lives in the cluster's
+// unordered_map, whose nodes keep their address while the map grows or the cluster moves.
+struct Posting {
+    std::uint32_t cluster;
+    const double* weight;
+};
+static_assert(std::is_nothrow_move_constructible_v<Cluster>, "growing the cluster vector must move the maps, not copy them");
+
+// Term -> the clusters whose centroid holds it, and the scratch space of one lookup.
+struct ClusterIndex {
+    std::vector<std::vector<Posting>> postings;
+    std::vector<double> partial;          // by cluster; 0 until touched, as all weights are positive
+    std::vector<std::uint32_t> touched;   // clusters with a partial, in order of first touch
+
+    explicit ClusterIndex(std::size_t vocabulary_size) : postings(vocabulary_size) {}
+
+    void add_member(std::vector<Cluster>& clusters, std::uint32_t c, std::size_t index, const SparseVector& vector) {
+        Cluster& cluster = clusters[c];
+        cluster.members.push_back(index);
+        for (const auto& [id, weight] : vector.weights) {
+            const auto [slot, inserted] = cluster.centroid.try_emplace(id, 0.0);
+            if (inserted) postings[id].push_back({c, &slot->second});
+            double& centroid_weight = slot->second;
+            cluster.centroid_norm2 += 2 * centroid_weight * weight + weight * weight;
+            centroid_weight += weight;
         }
+        if (partial.size() < clusters.size()) partial.resize(clusters.size(), 0.0);
     }
-    return best;
-}
+
+    // The cluster the vector is most similar to, if that similarity reaches the threshold.
+    // Candidates come from the postings of the vector's terms; their partial dot products (over
+    // those terms) shortlist a few whose exact cosine decides.
+    std::optional<std::uint32_t> best_cluster(const SparseVector& vector, const std::vector<Cluster>& clusters,
+                                              const ClusterOptions& options) {
+        for (const auto& [id, weight] : vector.weights) {
+            if (postings[id].size() > options.max_postings) continue;  // a term every topic shares
+            for (const Posting& posting : postings[id]) {
+                if (partial[posting.cluster] == 0.0) touched.push_back(posting.cluster);
+                partial[posting.cluster] += weight * *posting.weight;
+            }
+        }
+        std::vector<std::pair<double, std::uint32_t>> shortlist;
+        shortlist.reserve(touched.size());
+        for (std::uint32_t c : touched) {
+            shortlist.emplace_back(partial[c] / std::sqrt(clusters[c].centroid_norm2), c);
+            partial[c] = 0.0;
+        }
+        touched.clear();
+        const std::size_t keep = std::min<std::size_t>(shortlist.size(), 8);
+        std::partial_sort(shortlist.begin(), shortlist.begin() + long(keep), shortlist.end(),
+                          [](const auto& a, const auto& b) { return a.first != b.first ? a.first > b.first : a.second < b.second; });
+        std::optional<std::uint32_t> best;
+        double best_similarity = options.join_threshold;
+        for (std::size_t i = 0; i < keep; ++i) {
+            const double similarity = clusters[shortlist[i].second].cosine(vector);
+            if (similarity >= best_similarity && (!best || similarity > best_similarity || shortlist[i].second < *best)) {
+                best = shortlist[i].second;
+                best_similarity = similarity;
+            }
+        }
+        return best;
+    }
+};
 
 std::vector<Cluster> single_pass(const std::vector<SparseVector>& vectors, const Vocabulary& vocabulary,
                                  const std::vector<std::size_t>& order, const ClusterOptions& options) {
     std::vector<Cluster> clusters;
-    std::vector<std::vector<std::uint32_t>> postings(vocabulary.keys.size());  // term -> clusters
-    std::unordered_map<std::uint32_t, double> partial;
-    for (std::size_t index : order) {
-        const SparseVector& vector = vectors[index];
+    ClusterIndex index(vocabulary.keys.size());
+    for (std::size_t tweet : order) {
+        const SparseVector& vector = vectors[tweet];
         if (vector.weights.empty()) continue;
-        const std::uint32_t c = best_cluster(vector, clusters, postings, options, partial)
-                                    .value_or(std::uint32_t(clusters.size()));
+        const std::uint32_t c = index.best_cluster(vector, clusters, options).value_or(std::uint32_t(clusters.size()));
         if (c == clusters.size()) clusters.emplace_back();
-        Cluster& cluster = clusters[c];
-        for (const auto& [id, weight] : vector.weights)
-            if (!cluster.centroid.contains(id)) postings[id].push_back(c);
-        add_member(cluster, index, vector);
+        index.add_member(clusters, c, tweet, vector);
     }
     return clusters;
 }
