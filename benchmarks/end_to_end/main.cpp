@@ -7,8 +7,12 @@
 // Prints one JSON object per size, then one with each size's cost per tweet relative to the
 // smallest size. Each day is generated (or reused) and then digested in forked children, so the
 // peak RSS of a size is the pipeline's own (wait4's ru_maxrss).
+//
+// Like the CLI, the benchmark restarts itself with glibc's heap on transparent huge pages; run it
+// with GLIBC_TUNABLES set (even empty) to measure another allocator setting. Each line reports it.
 
 #include "day_generator.hpp"
+#include "huge_pages.hpp"
 #include "pipeline.hpp"
 
 #include <boost/json.hpp>
@@ -204,6 +208,7 @@ json::object run_size(const Arguments& args, std::uint64_t tweets) {
                          {"dominant_stage", std::string(dominant).substr(0, std::string(dominant).size() - 2)},
                          {"cpu_s", run.cpu_seconds},
                          {"load_average_before", load[0]},
+                         {"glibc_tunables", std::getenv("GLIBC_TUNABLES") ? std::getenv("GLIBC_TUNABLES") : "unset"},
                          {"peak_rss_mb", run.peak_rss_mb},
                          {"peak_rss_mb_after", stats.at("peak_rss_mb_after")},
                          {"tweets_kept", stats.at("corpus").at("kept")},
@@ -251,6 +256,7 @@ json::object scaling(const std::vector<json::object>& lines) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    td::cli::restart_with_huge_pages(argv);
     Arguments args;
     try {
         args = parse_arguments(argc, argv);

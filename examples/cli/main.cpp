@@ -1,6 +1,7 @@
 // tweetdigest: daily reports and word clouds from tweet dumps.
 
 #include "commands.hpp"
+#include "huge_pages.hpp"
 
 #include <tweetdigest/common.hpp>
 #include <tweetdigest/version.h>
@@ -80,6 +81,7 @@ int run(int argc, char** argv) {
 }  // namespace td::cli
 
 int main(int argc, char** argv) {
+    td::cli::restart_with_huge_pages(argv);
     try {
         return td::cli::run(argc, argv);
     } catch (const std::exception& error) {
