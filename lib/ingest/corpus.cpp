@@ -226,12 +226,8 @@ public:
     }
 
     void add(Tweet&& tweet) {
-        if (!in_window(options_, tweet.local_date)) {
-            ++dropped_;
-            return;
-        }
-        if (options_.collapse_retweets && tweet.is_retweet() && tweet.original) drop_retweet_content(tweet);
-        tweets_.push_back(std::move(tweet));
+        if (in_window(options_, tweet.local_date)) tweets_.push_back(std::move(tweet));
+        else ++dropped_;
     }
     void add(Diagnostic&& diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
 
@@ -243,16 +239,6 @@ public:
     }
 
 private:
-    // A retweet that embeds its original collapses onto an original whatever else is read, so
-    // only what collapsing and picking among repeats of its id look at is kept: ids, times,
-    // metrics, edits and the original. The rest is a copy of the original's text and entities.
-    static void drop_retweet_content(Tweet& retweet) {
-        retweet.text = std::string();
-        retweet.analysis_text = std::string();
-        retweet.entities = std::vector<Entity>();
-        retweet.author = Author();
-    }
-
     const ReadOptions& options_;
     std::vector<Tweet> tweets_;
     std::vector<Diagnostic> diagnostics_;
