@@ -6,7 +6,9 @@
 
 #include <zlib.h>
 
+#include <algorithm>
 #include <cerrno>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <vector>
@@ -26,6 +28,7 @@ struct ByteStream::Raw {
     bool memory_served = false;
     std::vector<char> buffer;
     std::string_view pending;  // bytes already read but not yet handed out (after sniffing)
+    std::uint64_t file_remaining = UINT64_MAX;  // bytes of the file still to read
 
     ~Raw() {
         if (owns_file && file != nullptr) std::fclose(file);
@@ -51,18 +54,25 @@ ByteStream& ByteStream::operator=(ByteStream&&) noexcept = default;
 ByteStream::~ByteStream() = default;
 
 ByteStream ByteStream::open_file(const std::string& path) {
+    if (path != "-") return open_file_range(path, 0, UINT64_MAX);
     auto raw = std::make_unique<Raw>();
-    if (path == "-") {
-        raw->file = stdin;
-    } else {
-        std::error_code ec;
-        if (std::filesystem::is_directory(path, ec))
-            throw Error(Error::Code::io, path + ": is a directory, not a file");
-        raw->file = std::fopen(path.c_str(), "rb");
-        if (raw->file == nullptr)
-            throw Error(Error::Code::io, path + ": " + std::strerror(errno));
-        raw->owns_file = true;
-    }
+    raw->file = stdin;
+    raw->buffer.resize(chunk_size);
+    return ByteStream(std::move(raw));
+}
+
+ByteStream ByteStream::open_file_range(const std::string& path, std::uint64_t begin, std::uint64_t length) {
+    auto raw = std::make_unique<Raw>();
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw Error(Error::Code::io, path + ": is a directory, not a file");
+    raw->file = std::fopen(path.c_str(), "rb");
+    if (raw->file == nullptr)
+        throw Error(Error::Code::io, path + ": " + std::strerror(errno));
+    raw->owns_file = true;
+    if (begin > 0 && fseeko(raw->file, static_cast<off_t>(begin), SEEK_SET) != 0)
+        throw Error(Error::Code::io, path + ": cannot seek to byte " + std::to_string(begin) + ": " + std::strerror(errno));
+    raw->file_remaining = length;
     raw->buffer.resize(chunk_size);
     return ByteStream(std::move(raw));
 }
@@ -86,7 +96,9 @@ bool ByteStream::next_raw(std::string_view& chunk) {
         chunk = raw.memory;
         return true;
     }
-    const std::size_t n = std::fread(raw.buffer.data(), 1, raw.buffer.size(), raw.file);
+    const std::size_t wanted = static_cast<std::size_t>(std::min<std::uint64_t>(raw.buffer.size(), raw.file_remaining));
+    const std::size_t n = wanted == 0 ? 0 : std::fread(raw.buffer.data(), 1, wanted, raw.file);
+    raw.file_remaining -= n;
     if (n == 0) {
         if (std::ferror(raw.file)) failure_ = std::string("read error: ") + std::strerror(errno);
         return false;

@@ -13,6 +13,8 @@ class ByteStream {
 public:
     // Opens a file ("-" is standard input). Throws Error(io) when it cannot be read.
     static ByteStream open_file(const std::string& path);
+    // Opens `length` bytes of a file from byte `begin` on. Throws Error(io) when it cannot be read.
+    static ByteStream open_file_range(const std::string& path, std::uint64_t begin, std::uint64_t length);
     // Reads from memory the caller keeps alive.
     static ByteStream from_memory(std::string_view data);
 

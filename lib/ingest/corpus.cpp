@@ -1,3 +1,5 @@
+#include "ingest/corpus_reading.hpp"
+#include "ingest/file_slices.hpp"
 #include "ingest/simhash.hpp"
 
 #include "common/parallel.hpp"
@@ -7,6 +9,7 @@
 #include <algorithm>
 #include <iterator>
 #include <numeric>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -231,6 +234,14 @@ public:
     }
     void add(Diagnostic&& diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
 
+    // What was read from a range of a file that starts `lines` lines and `bytes` bytes into it.
+    void shift_positions(std::uint64_t lines, std::uint64_t bytes) {
+        for (Diagnostic& diagnostic : diagnostics_) {
+            diagnostic.line += lines;
+            diagnostic.byte_offset += bytes;
+        }
+    }
+
     Corpus build() && {
         Corpus corpus = build_corpus(std::move(tweets_), std::move(diagnostics_), options_);
         corpus.counts.read += dropped_;
@@ -245,11 +256,52 @@ private:
     std::uint64_t dropped_ = 0;
 };
 
+// One file of JSON lines, read on all cores in ranges that each start at a record.
+std::optional<Corpus> read_file_in_ranges(const std::string& path, const ReadOptions& options,
+                                          std::uint64_t min_range_bytes) {
+    std::vector<ingest::FileRange> ranges;
+    try {
+        ranges = ingest::json_lines_ranges(path, options, options.threads == 0 ? core_count() : options.threads, min_range_bytes);
+    } catch (const Error&) {
+        return std::nullopt;  // read as a whole, which reports the failure where it happens
+    }
+    if (ranges.size() < 2) return std::nullopt;
+    std::vector<WindowedCollector> parts(ranges.size(), WindowedCollector(options));
+    std::vector<std::uint64_t> lines(ranges.size());
+    for_each_slice(ranges.size(), ranges.size(), [&](std::size_t k, std::size_t, std::size_t) {
+        WindowedCollector& collector = parts[k];
+        try {
+            lines[k] = ingest::read_json_lines_range(path, ranges[k], k + 1 == ranges.size(), options,
+                                                     [&](Tweet&& tweet) { collector.add(std::move(tweet)); },
+                                                     [&](Diagnostic&& diagnostic) { collector.add(std::move(diagnostic)); });
+        } catch (const Error& error) {
+            Diagnostic diagnostic;
+            diagnostic.source = path;
+            diagnostic.message = error.what();
+            collector.add(std::move(diagnostic));
+        }
+    });
+    std::uint64_t lines_before = lines[0];
+    for (std::size_t k = 1; k < parts.size(); ++k) {
+        parts[k].shift_positions(lines_before, ranges[k].begin);
+        lines_before += lines[k];
+        parts[0].append(std::move(parts[k]));
+    }
+    return std::move(parts[0]).build();
+}
+
 }  // namespace
 
-// Files are read on all cores, each slice of the list in order, and joined in list order: the
-// corpus is the one a single pass would build.
 Corpus read_corpus(const std::vector<std::string>& paths, const ReadOptions& options) {
+    return ingest::read_corpus(paths, options, ingest::min_range_bytes);
+}
+
+// Files are read on all cores, each slice of the list in order, and joined in list order; a
+// single file is read in ranges. Either way the corpus is the one a single pass would build.
+Corpus ingest::read_corpus(const std::vector<std::string>& paths, const ReadOptions& options,
+                           std::uint64_t min_range_bytes) {
+    if (paths.size() == 1)
+        if (std::optional<Corpus> corpus = read_file_in_ranges(paths[0], options, min_range_bytes)) return *std::move(corpus);
     std::vector<WindowedCollector> slices(slice_count(paths.size(), 1, options.threads), WindowedCollector(options));
     for_each_slice(paths.size(), slices.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
         WindowedCollector& collector = slices[k];

@@ -29,8 +29,8 @@ json::parse_options parse_options() {
 // allocation once the arena has grown to the largest record.
 class JsonRecordParser {
 public:
-    JsonRecordParser(RecordSink& sink, InputFormat format)
-        : sink_(sink), format_(format), parser_(json::storage_ptr(), parse_options()) {}
+    JsonRecordParser(RecordSink& sink, InputFormat format, RecordsEnd end)
+        : sink_(sink), format_(format), end_(end), parser_(json::storage_ptr(), parse_options()) {}
 
     void read(LineReader& lines) {
         Line line;
@@ -43,7 +43,8 @@ public:
             }
             feed(line);
         }
-        if (in_record_) abandon_record("truncated JSON: the input ends inside this record");
+        if (end_ == RecordsEnd::next_record_follows) abandon_record(record_cut_short);
+        else abandon_record("truncated JSON: the input ends inside this record");
     }
 
 private:
@@ -63,7 +64,7 @@ private:
     void feed(const Line& line) {
         if (in_record_ && line.text.starts_with('{')) {
             // An unindented "{" starts the next JSON line: the open record was cut short.
-            abandon_record("truncated JSON: the record ends before its value is complete");
+            abandon_record(record_cut_short);
         }
         if (!in_record_) {
             const std::string_view content = trim(line.text);
@@ -140,8 +141,11 @@ private:
         sink_.error(reason);
     }
 
+    static constexpr const char* record_cut_short = "truncated JSON: the record ends before its value is complete";
+
     RecordSink& sink_;
     InputFormat format_;
+    RecordsEnd end_;
     static constexpr std::size_t max_arena_buffer = std::size_t{16} << 20;
     std::vector<unsigned char> arena_buffer_ = std::vector<unsigned char>(std::size_t{64} << 10);
     std::optional<json::monotonic_resource> arena_;
@@ -158,8 +162,8 @@ private:
 
 }  // namespace
 
-void read_json_records(LineReader& lines, RecordSink& sink, InputFormat format) {
-    JsonRecordParser(sink, format).read(lines);
+void read_json_records(LineReader& lines, RecordSink& sink, InputFormat format, RecordsEnd end) {
+    JsonRecordParser(sink, format, end).read(lines);
 }
 
 }  // namespace td::ingest

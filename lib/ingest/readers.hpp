@@ -11,8 +11,13 @@ namespace td::ingest {
 // Largest record (JSON document or CSV row) read; longer ones are skipped with a diagnostic.
 constexpr std::size_t max_record_bytes = std::size_t{64} << 20;
 
+// Whether the bytes after the lines are the input's end or the start of another record, which
+// decides how a record still open at the end is reported.
+enum class RecordsEnd { input_ends, next_record_follows };
+
 // JSON values one after another: one per line (JSONL) or spanning lines (pretty-printed pages).
-void read_json_records(LineReader& lines, RecordSink& sink, InputFormat format);
+void read_json_records(LineReader& lines, RecordSink& sink, InputFormat format,
+                       RecordsEnd end = RecordsEnd::input_ends);
 // One JSON array of tweets, optionally behind an archive's "window.YTD.tweets.part0 = " prefix.
 void read_json_array(LineReader& lines, RecordSink& sink, InputFormat format);
 void read_csv(LineReader& lines, RecordSink& sink);

@@ -1,0 +1,17 @@
+#pragma once
+// read_corpus with the size below which one file is read on one core.
+
+#include <tweetdigest/ingest.hpp>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace td::ingest {
+
+// Ranges of a single file are at least this long, so small files are not split.
+constexpr std::uint64_t min_range_bytes = std::uint64_t{16} << 20;
+
+Corpus read_corpus(const std::vector<std::string>& paths, const ReadOptions& options, std::uint64_t min_range_bytes);
+
+}  // namespace td::ingest
