@@ -201,11 +201,16 @@ private:
         if (text.empty()) return 0;
         if (all_digits(text)) {
             std::uint64_t value = 0;
+            if (std::from_chars(text.data(), text.data() + text.size(), value).ec == std::errc()) return value;
+        } else if (is_float_number(text)) {
+            double value = 0;
             std::from_chars(text.data(), text.data() + text.size(), value);
-            return value;
+            if (value < 0x1p64) return static_cast<std::uint64_t>(value);
+        } else {
+            sink_.warning("ignored count \"" + utf8::make_valid(text) + "\": not a number");
+            return 0;
         }
-        if (is_float_number(text)) return static_cast<std::uint64_t>(std::stod(std::string(text)));
-        sink_.warning("ignored count \"" + utf8::make_valid(text) + "\": not a number");
+        sink_.warning("ignored count \"" + utf8::make_valid(text) + "\": larger than a 64-bit count");
         return 0;
     }
 

@@ -211,6 +211,20 @@ TEST_CASE("CSV ids written as floats are kept, flagged approximate, never comple
     CHECK(result.tweets[0].id == "1.64e+18");
 }
 
+TEST_CASE("CSV counts beyond 64 bits are ignored with a warning, the row kept") {
+    const auto result = read_memory(
+        "id,created_at,text,like_count,retweet_count,reply_count\n"
+        "1,2022-01-01T00:00:00Z,big,2.4e+19,99999999999999999999,7.5\n");
+    REQUIRE(result.tweets.size() == 1);
+    CHECK(result.tweets[0].metrics.likes == 0);
+    CHECK(result.tweets[0].metrics.retweets == 0);
+    CHECK(result.tweets[0].metrics.replies == 7);
+    REQUIRE(result.diagnostics.size() == 2);
+    CHECK(result.diagnostics[0].message == "ignored count \"2.4e+19\": larger than a 64-bit count");
+    CHECK(result.diagnostics[0].line == 2);
+    CHECK(result.diagnostics[1].message == "ignored count \"99999999999999999999\": larger than a 64-bit count");
+}
+
 TEST_CASE("gzip input is detected by its magic bytes") {
     const std::string plain = one_line(v2_page);
     const auto result = read_memory(td_test::gzip_compress(plain));
