@@ -20,6 +20,7 @@ struct TD_API Author {
     std::string username;
     std::string name;
     std::uint64_t followers = 0;
+    friend bool operator==(const Author&, const Author&) = default;
 };
 
 struct TD_API Metrics {
@@ -29,6 +30,7 @@ struct TD_API Metrics {
     std::uint64_t quotes = 0;
     std::uint64_t impressions = 0;
     std::uint64_t bookmarks = 0;
+    friend bool operator==(const Metrics&, const Metrics&) = default;
 };
 
 struct TD_API Tweet {
@@ -60,6 +62,8 @@ struct TD_API Tweet {
     // https://x.com/<username>/status/<id> (or /i/web/status/<id> without a username);
     // empty when the id is approximate, since no link can be built from it.
     std::string url() const;
+    // Field by field; `original` compares as a pointer.
+    friend bool operator==(const Tweet&, const Tweet&) = default;
 };
 
 enum class InputFormat { automatic, v2, v1, archive, csv };

@@ -24,6 +24,7 @@ struct TD_API Entity {
     std::size_t byte_begin = 0, byte_end = 0;
     std::size_t begin = 0, end = 0;            // code points
     std::size_t begin_utf16 = 0, end_utf16 = 0;  // UTF-16 code units
+    friend bool operator==(const Entity&, const Entity&) = default;
 };
 
 TD_API const char* to_string(EntityKind kind) noexcept;

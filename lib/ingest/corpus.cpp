@@ -229,8 +229,12 @@ public:
     }
 
     void add(Tweet&& tweet) {
-        if (in_window(options_, tweet.local_date)) tweets_.push_back(std::move(tweet));
-        else ++dropped_;
+        if (!in_window(options_, tweet.local_date)) {
+            ++dropped_;
+            return;
+        }
+        if (tweet.original) share_original(tweet);
+        tweets_.push_back(std::move(tweet));
     }
     void add(Diagnostic&& diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
 
@@ -243,6 +247,7 @@ public:
     }
 
     Corpus build() && {
+        originals_ = {};
         Corpus corpus = build_corpus(std::move(tweets_), std::move(diagnostics_), options_);
         corpus.counts.read += dropped_;
         corpus.counts.out_of_window += dropped_;
@@ -250,7 +255,17 @@ public:
     }
 
 private:
+    // Retweets of one tweet mostly embed equal copies of it (each page of a dump repeats it):
+    // they share the first copy, so memory follows the distinct originals.
+    void share_original(Tweet& retweet) {
+        const auto [found, inserted] = originals_.try_emplace(retweet.original->id, retweet.original);
+        if (inserted || found->second == retweet.original) return;
+        if (*found->second == *retweet.original) retweet.original = found->second;
+        else found->second = retweet.original;  // a newer copy (edited, more engagement): share that
+    }
+
     const ReadOptions& options_;
+    std::unordered_map<std::string, std::shared_ptr<const Tweet>> originals_;
     std::vector<Tweet> tweets_;
     std::vector<Diagnostic> diagnostics_;
     std::uint64_t dropped_ = 0;

@@ -239,3 +239,31 @@ TEST_CASE("read_corpus windows while reading and counts what it dropped") {
     CHECK(corpus.counts.kept == 2);
     CHECK(corpus.from == options.from);
 }
+
+TEST_CASE("retweets embedding equal copies of an original share one; a different copy stays its own") {
+    const auto page = [](const char* retweet_id, int likes) {
+        return std::string(R"({"data":[{"id":")") + retweet_id +
+               R"(","text":"RT @amy: the original","created_at":"2024-05-02T12:00:00Z","author_id":"2",)"
+               R"("referenced_tweets":[{"type":"retweeted","id":"100"}]}],"includes":{"tweets":[)"
+               R"({"id":"100","text":"the original","created_at":"2024-05-02T11:00:00Z","author_id":"1",)"
+               R"("public_metrics":{"like_count":)" + std::to_string(likes) + R"(}}],)"
+               R"("users":[{"id":"1","username":"amy"},{"id":"2","username":"bob"}]}})" + "\n";
+    };
+    ReadOptions options;
+    options.time_zone = "UTC";
+    options.collapse_retweets = false;
+    options.dedupe = false;
+    const Corpus corpus = read_corpus_from_memory(page("201", 5) + page("202", 5) + page("203", 9), "shared", options);
+    REQUIRE(corpus.diagnostics.empty());
+    REQUIRE(corpus.tweets.size() == 3);
+    const Tweet& first = corpus.tweets[0];
+    const Tweet& second = corpus.tweets[1];
+    const Tweet& third = corpus.tweets[2];
+    REQUIRE(first.original);
+    REQUIRE(second.original);
+    REQUIRE(third.original);
+    CHECK(first.original == second.original);
+    CHECK(first.original->metrics.likes == 5);
+    CHECK(third.original != first.original);
+    CHECK(third.original->metrics.likes == 9);
+}
