@@ -77,6 +77,14 @@ ByteStream ByteStream::open_file_range(const std::string& path, std::uint64_t be
     return ByteStream(std::move(raw));
 }
 
+std::string ByteStream::read_file_bytes(const std::string& path, std::uint64_t begin, std::size_t length) {
+    ByteStream stream = open_file_range(path, begin, length);
+    std::string bytes;
+    for (std::string_view chunk; stream.next_raw(chunk);) bytes.append(chunk);
+    if (!stream.failure().empty()) throw Error(Error::Code::io, path + ": " + stream.failure());
+    return bytes;
+}
+
 ByteStream ByteStream::from_memory(std::string_view data) {
     auto raw = std::make_unique<Raw>();
     raw->memory = data;

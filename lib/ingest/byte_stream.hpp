@@ -15,6 +15,9 @@ public:
     static ByteStream open_file(const std::string& path);
     // Opens `length` bytes of a file from byte `begin` on. Throws Error(io) when it cannot be read.
     static ByteStream open_file_range(const std::string& path, std::uint64_t begin, std::uint64_t length);
+    // Up to `length` undecoded bytes of a file from byte `begin` on; short at the end of the file.
+    // Throws Error(io) when they cannot be read.
+    static std::string read_file_bytes(const std::string& path, std::uint64_t begin, std::size_t length);
     // Reads from memory the caller keeps alive.
     static ByteStream from_memory(std::string_view data);
 

@@ -38,10 +38,7 @@ void read_stream(ByteStream& stream, const std::string& source_name, const ReadO
             }
             break;
     }
-    if (!stream.failure().empty()) {
-        sink.at(lines.current_line(), lines.bytes_consumed());
-        sink.error(stream.failure() + "; the records before it were kept");
-    }
+    ingest::report_stream_failure(stream, lines, sink);
 }
 
 }  // namespace

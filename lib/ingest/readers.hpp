@@ -22,6 +22,13 @@ void read_json_records(LineReader& lines, RecordSink& sink, InputFormat format,
 void read_json_array(LineReader& lines, RecordSink& sink, InputFormat format);
 void read_csv(LineReader& lines, RecordSink& sink);
 
+// Reports, at the lines' current position, why `stream` ended early, if it did.
+inline void report_stream_failure(const ByteStream& stream, const LineReader& lines, RecordSink& sink) {
+    if (stream.failure().empty()) return;
+    sink.at(lines.current_line(), lines.bytes_consumed());
+    sink.error(stream.failure() + "; the records before it were kept");
+}
+
 // Turns one parsed JSON value (page, tweet, archive entry, error report, array of those) into
 // tweets and diagnostics at the sink's current position.
 void convert_json_value(const boost::json::value& value, RecordSink& sink, InputFormat format);
