@@ -204,6 +204,43 @@ TD_API td_status td_corpus_diagnostics_json(const td_corpus *corpus, char **out_
 TD_API td_status td_corpus_summary_json(const td_corpus *corpus, char **out_json,
                                         size_t *out_len);
 
+/* ---- Duplicate signatures: group duplicates across corpora -------------------------------- */
+
+/*
+ * What duplicate grouping looks at in each tweet of the corpus, as a JSON array in corpus order:
+ * {"id", "id_approximate", "created_at" (Unix seconds), "engagement" (likes, retweets, replies,
+ * quotes, bookmarks), "retweets_seen", "simhash" (16 lowercase hex digits; null without analysis
+ * text), "superseded_ids" (older versions named by its edit history)}. Signatures of corpora read
+ * from parts of one input with "dedupe": false merge (td_duplicate_signatures_merge_json) and
+ * cluster (td_duplicate_clusters_json) as that input's corpus groups its tweets. Statuses and
+ * ownership as td_corpus_tweet_json.
+ */
+TD_API td_status td_corpus_duplicate_signatures_json(const td_corpus *corpus, char **out_json,
+                                                     size_t *out_len);
+
+/*
+ * Merges the signatures of two parts of an input, first_json the earlier part: a tweet in both
+ * (same exact id) becomes one, the copy with more engagement (the earlier on a tie) carrying the
+ * retweets of both; a tweet named by another's "superseded_ids" is dropped. Returns TD_OK,
+ * TD_ERR_INVALID_ARGUMENT (NULL with a non-zero length), TD_ERR_PARSE (invalid UTF-8, or not
+ * such an array: the message names the argument, element and field), TD_ERR_NO_MEMORY.
+ * Output: caller frees with td_free.
+ */
+TD_API td_status td_duplicate_signatures_merge_json(const char *first_json, size_t first_len,
+                                                    const char *second_json, size_t second_len,
+                                                    char **out_json, size_t *out_len);
+
+/*
+ * The duplicate clusters of signatures: tweets with equal signatures, or signatures within
+ * "near_duplicate_distance" (options {"near_duplicate_distance": 3}, 0..64) bits of each other,
+ * transitively. A JSON array of {"ids": [the representative (most engagement, then earliest),
+ * then the others], "retweets_seen"} ordered by the representatives' (created_at, id). Statuses
+ * and ownership as td_duplicate_signatures_merge_json; a bad option is TD_ERR_INVALID_ARGUMENT.
+ */
+TD_API td_status td_duplicate_clusters_json(const char *signatures_json, size_t signatures_len,
+                                            const char *options_json, size_t options_len,
+                                            char **out_json, size_t *out_len);
+
 /* ---- Term statistics: build, merge, serialize, score ---------------------------------------- */
 
 /*

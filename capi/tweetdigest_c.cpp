@@ -663,6 +663,53 @@ td_status td_corpus_summary_json(const td_corpus* corpus, char** out_json, size_
     });
 }
 
+// ---- Duplicate signatures ----------------------------------------------------------------------
+
+namespace {
+
+std::vector<td::DuplicateSignature> signatures_arg(const char* text, std::size_t len, const char* name) {
+    const std::string_view view = text_arg(text, len, name);
+    try {
+        return td::duplicate_signatures_from_json(view);
+    } catch (const td::Error& error) {
+        throw td::Error(error.code(), std::string(name) + ": " + error.what());
+    }
+}
+
+}  // namespace
+
+td_status td_corpus_duplicate_signatures_json(const td_corpus* corpus, char** out_json, size_t* out_len) {
+    return with_output(out_json, out_len, [&] {
+        give(td::duplicate_signatures_to_json(td::duplicate_signatures(require(corpus, "corpus").corpus)),
+             out_json, out_len);
+    });
+}
+
+td_status td_duplicate_signatures_merge_json(const char* first_json, size_t first_len, const char* second_json,
+                                             size_t second_len, char** out_json, size_t* out_len) {
+    return with_output(out_json, out_len, [&] {
+        auto first = signatures_arg(first_json, first_len, "first_json");
+        auto second = signatures_arg(second_json, second_len, "second_json");
+        give(td::duplicate_signatures_to_json(td::merge_duplicate_signatures(std::move(first), std::move(second))),
+             out_json, out_len);
+    });
+}
+
+td_status td_duplicate_clusters_json(const char* signatures_json, size_t signatures_len, const char* options_json,
+                                     size_t options_len, char** out_json, size_t* out_len) {
+    return with_output(out_json, out_len, [&] {
+        const json::object object = Options::parse(options_json, options_len, "cluster options");
+        const Options o(object, "cluster options", {"near_duplicate_distance"});
+        const int distance = int(o.integer("near_duplicate_distance", td::ReadOptions{}.near_duplicate_distance, 0, 64));
+        const auto signatures = signatures_arg(signatures_json, signatures_len, "signatures_json");
+        json::array clusters;
+        for (const td::DuplicateCluster& cluster : td::duplicate_clusters(signatures, distance))
+            clusters.push_back(json::object{{"ids", json::array(cluster.ids.begin(), cluster.ids.end())},
+                                            {"retweets_seen", cluster.retweets_seen}});
+        give_json(clusters, out_json, out_len);
+    });
+}
+
 // ---- Term statistics ---------------------------------------------------------------------------
 
 td_status td_term_stats_build(const td_corpus* corpus, const char* options_json,

@@ -12,12 +12,15 @@ binding) to
   * keep only the partition's *window records*: the input records (JSONL lines: X API v2 pages,
     v1.1 or v2 tweet objects, archive entries) that hold at least one tweet of the window,
     byte for byte as they are in the input, and
-  * count the terms of those records (serialised TermStats).
+  * count the terms of those records (serialised TermStats), and
+  * take the duplicate signatures of their window tweets (what duplicate grouping looks at).
 
-The partitions' TermStats and counts are merged in a tree of pairwise merges; the window records
-are gathered on the client in input order. The client reads them as one corpus, exactly as a
-single process reading the original files would (it sees the same window tweets in the same
-order), builds the digest and its word cloud, and writes the Jekyll post.
+The partitions' TermStats, signatures and counts are merged in a tree of pairwise merges; the
+window records are gathered on the client in input order. The merged signatures give the day's
+duplicate clusters. The client reads the records as one corpus, exactly as a single process
+reading the original files would (it sees the same window tweets in the same order), checks
+that it groups them as the clusters say, builds the digest and its word cloud, and writes the
+Jekyll post.
 
 map_partition, merge_summaries and build_outputs are plain functions of plain values (dicts,
 bytes, str), so another engine can drive them (see spark_variant.py). See README.md for the
@@ -257,13 +260,16 @@ def _diagnostics(corpus, partition):
 def map_partition(partition, options):
     """One partition -> (summary, records).
 
-    records: {"index", "input", "path", "data"}: data, the partition's window records (bytes; for
-    a file that cannot be cut record by record, the whole file when it has any window tweet,
+    records: {"index", "input", "path", "data"}: data, the partition's window records (bytes; all
+    of its bytes when none of its tweets is outside the window; for a file that cannot be cut
+    record by record, the whole file when it has any window tweet,
     else b"").
     summary: {"first", "last" (partition indexes), "partitions", "stats" (serialised TermStats of
-    the records, deduplicated within the partition), "window_tweets" (window tweets read, before
-    dedupe), "kept" (after the partition's own dedupe), "bytes_read", "records_bytes",
-    "diagnostic_count", "diagnostics" (the first MAX_DIAGNOSTICS)}."""
+    the records, deduplicated within the partition), "signatures" (serialised
+    DuplicateSignatures of the records' window tweets, read without dedupe), "window_tweets"
+    (window tweets read, before dedupe), "kept" (after the partition's own dedupe),
+    "bytes_read", "records_bytes", "diagnostic_count", "diagnostics" (the first
+    MAX_DIAGNOSTICS)}."""
     raw = _read_partition(partition)
     data = gzip.decompress(raw) if partition["layout"] == "gzip" else raw
     name = f"{partition['path']}@{partition['start']}"
@@ -276,15 +282,18 @@ def map_partition(partition, options):
     with tweetdigest.corpus_from_bytes(
             data, source_name=name,
             **_read_options(options, dedupe=False, collapse_retweets=False)) as window:
-        window_ids = {tweet["id"] for tweet in window}
         window_tweets = len(window)
+        whole_window = window.summary["counts"]["out_of_window"] == 0
+        window_ids = set() if whole_window else {tweet["id"] for tweet in window}
         diagnostics = _diagnostics(window, partition)
 
-    if not window_ids:
+    if not window_tweets:
         records = b""
     elif (partition["layout"] == "file" or options["read"].get("format") == "csv"
           or not data.lstrip(_BOM + b" \t\r\n").startswith(b"{")):
         records = raw  # not JSON records: the file goes whole
+    elif whole_window:
+        records = data  # no tweet outside the window: no record to leave out
     else:
         records = window_records(data, window_ids)
 
@@ -293,9 +302,14 @@ def map_partition(partition, options):
             corpus.term_stats(**term_options) as stats:
         kept = len(corpus)
         stats_bytes = bytes(stats)
+    # The tweets grouping looks at: the same read without dedupe.
+    with tweetdigest.corpus_from_bytes(records, source_name=name,
+                                       **_read_options(options, dedupe=False)) as ungrouped:
+        signatures = bytes(ungrouped.duplicate_signatures())
 
     summary = {"first": partition["index"], "last": partition["index"], "partitions": 1,
-               "stats": stats_bytes, "window_tweets": window_tweets, "kept": kept,
+               "stats": stats_bytes, "signatures": signatures,
+               "window_tweets": window_tweets, "kept": kept,
                "bytes_read": len(raw), "records_bytes": len(records),
                "diagnostic_count": len(diagnostics), "diagnostics": diagnostics[:MAX_DIAGNOSTICS]}
     return summary, {"index": partition["index"], "input": partition["input"],
@@ -305,9 +319,9 @@ def map_partition(partition, options):
 # ---- Merge (any worker) -------------------------------------------------------------------------
 
 def merge_summaries(*summaries):
-    """Merges partition summaries (TermStats added, counts summed, diagnostics in input order).
-    Associative and, for the stats and counts, commutative; a tree of merges of adjacent
-    summaries keeps the diagnostics in input order."""
+    """Merges partition summaries (TermStats added, duplicate signatures merged, counts summed,
+    diagnostics in input order). Associative; a tree of merges of adjacent summaries keeps the
+    signatures and diagnostics in input order."""
     if not summaries:
         raise ValueError("nothing to merge")
     summaries = sorted(summaries, key=lambda s: s["first"])
@@ -316,9 +330,12 @@ def merge_summaries(*summaries):
             with tweetdigest.TermStats.from_bytes(other["stats"]) as more:
                 stats.merge(more)
         merged_stats = bytes(stats)
+    signatures = tweetdigest.DuplicateSignatures(summaries[0]["signatures"])
+    for other in summaries[1:]:
+        signatures = signatures.merge(tweetdigest.DuplicateSignatures(other["signatures"]))
     diagnostics = [d for s in summaries for d in s["diagnostics"]][:MAX_DIAGNOSTICS]
     merged = {"first": summaries[0]["first"], "last": max(s["last"] for s in summaries),
-              "stats": merged_stats, "diagnostics": diagnostics}
+              "stats": merged_stats, "signatures": bytes(signatures), "diagnostics": diagnostics}
     for key in ("partitions", "window_tweets", "kept", "bytes_read", "records_bytes",
                 "diagnostic_count"):
         merged[key] = sum(s[key] for s in summaries)
@@ -341,6 +358,26 @@ def tree_reduce(items, merge, split_every=2, wrap=lambda function: function):
 
 
 # ---- Client -------------------------------------------------------------------------------------
+
+def duplicate_clusters(merged, options):
+    """The day's duplicate clusters from the merged signatures: [{"ids": [representative, ...],
+    "retweets_seen"}] in the representatives' time order; None when the job does not dedupe."""
+    if not options["read"].get("dedupe", True):
+        return None
+    signatures = tweetdigest.DuplicateSignatures(merged["signatures"])
+    return signatures.clusters(near_duplicate_distance=options["read"].get("near_duplicate_distance"))
+
+
+def check_clusters(clusters, corpus):
+    """Whether the clusters the workers' signatures give are the groups the client corpus
+    formed: the same representatives in the same order (False points at a partition plan that
+    split what one read would have seen together). Takes the corpus' ids from its signatures,
+    one library call, rather than tweet by tweet."""
+    if clusters is None:
+        return None
+    representatives = [signature["id"] for signature in corpus.duplicate_signatures()]
+    return representatives == [cluster["ids"][0] for cluster in clusters]
+
 
 def client_corpus(records, options, work_dir):
     """The corpus of the gathered window records: one file per input file (in input order) with
@@ -399,7 +436,10 @@ def run_job(client, paths, options, *, partition_bytes=DEFAULT_PARTITION_BYTES, 
             timeout=None, work_dir=None, **outputs):
     """Runs the job on a dask.distributed Client and builds the outputs on this machine.
     Returns the build_outputs result plus "partitions" (the plan), "summary" (the merged
-    counts and diagnostics, stats excluded), "corpus" (its summary) and "seconds"."""
+    counts and diagnostics, stats and signatures excluded), "corpus" (its summary), "clusters"
+    (the day's duplicate clusters from the workers' signatures), "clusters_match" (whether the
+    client corpus grouped its tweets the same way), "seconds" and "timings" (seconds per phase:
+    "cluster" (plan, map, merge, gather), "clusters", "client_read", "outputs")."""
     import dask
     from distributed import wait
 
@@ -417,19 +457,31 @@ def run_job(client, paths, options, *, partition_bytes=DEFAULT_PARTITION_BYTES, 
         merged, *records = client.gather(futures)
     finally:
         client.cancel(futures)  # the results are here (or the job failed): free the workers
+    timings = {"cluster": time.monotonic() - began}
 
-
-    with tempfile.TemporaryDirectory(prefix="tweetdigest-dask-", dir=work_dir) as folder, \
-            client_corpus(records, options, folder) as corpus:
+    mark = time.monotonic()
+    clusters = duplicate_clusters(merged, options)
+    timings["clusters"] = time.monotonic() - mark
+    with tempfile.TemporaryDirectory(prefix="tweetdigest-dask-", dir=work_dir) as folder:
+        mark = time.monotonic()
+        corpus = client_corpus(records, options, folder)
+        timings["client_read"] = time.monotonic() - mark
+    with corpus:
         del records  # the corpus holds the window now
+        mark = time.monotonic()
         result = build_outputs(corpus, merged, options, **outputs)
+        timings["outputs"] = time.monotonic() - mark
         result["corpus"] = corpus.summary
+        result["clusters_match"] = check_clusters(clusters, corpus)
     with tweetdigest.TermStats.from_bytes(merged["stats"]) as stats:
         merged["stats_documents"], merged["stats_terms"] = stats.documents, stats.term_count
-    result["summary"] = {key: value for key, value in merged.items() if key != "stats"}
+    result["summary"] = {key: value for key, value in merged.items()
+                         if key not in ("stats", "signatures")}
+    result["clusters"] = clusters
     result["merged_stats"] = merged["stats"]
     result["partitions"] = partitions
     result["seconds"] = time.monotonic() - began
+    result["timings"] = timings
     return result
 
 
@@ -538,6 +590,10 @@ def main(argv=None):
         "records_bytes": summary["records_bytes"], "window_tweets": summary["window_tweets"],
         "kept": result["corpus"]["tweets"], "partition_kept": summary["kept"],
         "merged_stats_documents": summary["stats_documents"],
+        "duplicate_clusters": None if result["clusters"] is None else len(result["clusters"]),
+        "grouped_tweets": None if result["clusters"] is None else
+        sum(len(cluster["ids"]) for cluster in result["clusters"] if len(cluster["ids"]) > 1),
+        "clusters_match_corpus": result["clusters_match"],
         "diagnostics": summary["diagnostic_count"], "seconds": round(result["seconds"], 2),
     }, indent=2))
 

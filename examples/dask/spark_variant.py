@@ -21,8 +21,9 @@ def run_spark(spark, paths, options, *, partition_bytes=digest_job.DEFAULT_PARTI
     partitions = digest_job.plan_partitions(paths, partition_bytes, options["read"]["format"])
     mapped = sc.parallelize(partitions, numSlices=len(partitions)) \
         .map(lambda partition: digest_job.map_partition(partition, options)).cache()
-    # treeReduce may merge summaries that are not adjacent: the stats and counts do not depend
-    # on the order, only the order of the (capped) diagnostics list does.
+    # treeReduce may merge summaries that are not adjacent: the stats, the counts and which
+    # signatures form which cluster do not depend on the order; the order of the (capped)
+    # diagnostics list and of the non-representative ids within a cluster do.
     merged = mapped.map(lambda pair: pair[0]).treeReduce(digest_job.merge_summaries, depth=depth)
     records = mapped.map(lambda pair: pair[1]).collect()  # in partition order
     mapped.unpersist()

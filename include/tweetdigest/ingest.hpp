@@ -124,6 +124,44 @@ TD_API Corpus read_corpus_from_memory(std::string_view data, const std::string& 
 TD_API Corpus build_corpus(std::vector<Tweet> tweets, std::vector<Diagnostic> diagnostics,
                            const ReadOptions& options);
 
+// What duplicate grouping looks at in one tweet of a corpus. Signatures of corpora read from parts
+// of one input (dedupe off) merge and cluster as that input's corpus groups its tweets, so the
+// grouping can be worked out where the parts are read, without the texts.
+struct TD_API DuplicateSignature {
+    std::string id;
+    bool id_approximate = false;
+    std::int64_t created_at = 0;
+    std::uint64_t engagement = 0;     // likes, retweets, replies, quotes and bookmarks
+    std::uint32_t retweets_seen = 0;  // retweets collapsed onto the tweet
+    std::optional<std::uint64_t> simhash;  // of the analysis text; none when that is empty
+    std::vector<std::string> superseded_ids;  // older versions named by its edit history
+    friend bool operator==(const DuplicateSignature&, const DuplicateSignature&) = default;
+};
+
+// Tweets of the same content, as duplicate grouping forms them.
+struct TD_API DuplicateCluster {
+    std::vector<std::string> ids;     // the representative first, then the others
+    std::uint64_t retweets_seen = 0;  // of all of them
+    friend bool operator==(const DuplicateCluster&, const DuplicateCluster&) = default;
+};
+
+// The signatures of the corpus' tweets, in corpus order.
+TD_API std::vector<DuplicateSignature> duplicate_signatures(const Corpus& corpus);
+// The signatures of two parts of an input, `first` the earlier: a tweet in both (same exact id)
+// becomes one, the copy with more engagement (the earlier on a tie) with the retweets of both;
+// a tweet that a later version's edit history names is dropped.
+TD_API std::vector<DuplicateSignature> merge_duplicate_signatures(std::vector<DuplicateSignature> first,
+                                                                  std::vector<DuplicateSignature> second);
+// The clusters of equal or near (within max_distance bits) signatures, ordered by their
+// representatives' (created_at, id); a tweet without a signature is a cluster of its own.
+TD_API std::vector<DuplicateCluster> duplicate_clusters(const std::vector<DuplicateSignature>& signatures,
+                                                        int max_distance = 3);
+// As JSON: an array of {"id", "id_approximate", "created_at", "engagement", "retweets_seen",
+// "simhash" (16 lowercase hex digits or null), "superseded_ids"}. Parsing throws Error(parse)
+// naming the element and field at fault.
+TD_API std::string duplicate_signatures_to_json(const std::vector<DuplicateSignature>& signatures);
+TD_API std::vector<DuplicateSignature> duplicate_signatures_from_json(std::string_view json);
+
 // One normalised tweet as a JSON object (the `ingest --jsonl` line format).
 TD_API std::string tweet_to_json(const Tweet& tweet);
 

@@ -1,5 +1,6 @@
 #include "ingest/corpus_reading.hpp"
 #include "ingest/file_slices.hpp"
+#include "ingest/duplicate_groups.hpp"
 #include "ingest/simhash.hpp"
 
 #include "common/parallel.hpp"
@@ -8,7 +9,6 @@
 
 #include <algorithm>
 #include <iterator>
-#include <numeric>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -25,33 +25,17 @@ std::uint64_t engagement(const Tweet& tweet) {
     return m.likes + m.retweets + m.replies + m.quotes + m.bookmarks + tweet.retweets_seen;
 }
 
-// Numeric order of decimal ids without converting them.
-bool id_less(const std::string& a, const std::string& b) {
-    return a.size() != b.size() ? a.size() < b.size() : a < b;
+ingest::GroupingKey grouping_key(const Tweet& tweet, std::uint64_t simhash = 0) {
+    return {tweet.id, tweet.created_at, engagement(tweet), simhash, !tweet.analysis_text.empty()};
 }
 
 bool chronological(const Tweet& a, const Tweet& b) {
-    return a.created_at != b.created_at ? a.created_at < b.created_at : id_less(a.id, b.id);
+    return ingest::chronological(grouping_key(a), grouping_key(b));
 }
 
-// The better representative of the same content: more engagement, then earlier.
 bool better_representative(const Tweet& a, const Tweet& b) {
-    const auto ea = engagement(a), eb = engagement(b);
-    return ea != eb ? ea > eb : chronological(a, b);
+    return ingest::better_representative(grouping_key(a), grouping_key(b));
 }
-
-class DisjointSets {
-public:
-    explicit DisjointSets(std::size_t size) : parent_(size) { std::iota(parent_.begin(), parent_.end(), 0); }
-    std::size_t find(std::size_t i) {
-        while (parent_[i] != i) i = parent_[i] = parent_[parent_[i]];
-        return i;
-    }
-    void unite(std::size_t a, std::size_t b) { parent_[find(a)] = find(b); }
-
-private:
-    std::vector<std::size_t> parent_;
-};
 
 // Same id read twice (overlapping pages) or an older version of an edited tweet: keep one.
 std::vector<Tweet> drop_repeats_and_old_edits(std::vector<Tweet> tweets, CorpusCounts& counts) {
@@ -141,41 +125,18 @@ std::vector<Tweet> window_and_collapse(std::vector<Tweet> tweets, const ReadOpti
 
 // Groups exact and near duplicates; returns the representatives carrying the group sizes.
 std::vector<Tweet> group_duplicates(std::vector<Tweet> tweets, int max_distance, CorpusCounts& counts) {
-    std::vector<std::uint64_t> signatures(tweets.size());
-    for (std::size_t i = 0; i < tweets.size(); ++i) signatures[i] = ingest::simhash(tweets[i].analysis_text);
+    std::vector<ingest::GroupingKey> keys;
+    keys.reserve(tweets.size());
+    for (const Tweet& tweet : tweets) keys.push_back(grouping_key(tweet, ingest::simhash(tweet.analysis_text)));
+    const auto groups = ingest::duplicate_groups(keys, max_distance);
 
-    DisjointSets groups(tweets.size());
-    // Identical signatures are united directly; only distinct ones go through the band search.
-    std::unordered_map<std::uint64_t, std::size_t> first_with_signature;
-    std::vector<std::uint64_t> distinct;
-    std::vector<std::size_t> distinct_owner;
-    for (std::size_t i = 0; i < tweets.size(); ++i) {
-        if (tweets[i].analysis_text.empty()) continue;
-        const auto [found, inserted] = first_with_signature.emplace(signatures[i], i);
-        if (!inserted) {
-            groups.unite(i, found->second);
-            continue;
-        }
-        distinct.push_back(signatures[i]);
-        distinct_owner.push_back(i);
-    }
-    ingest::for_each_near_pair(distinct, max_distance, [&](std::size_t a, std::size_t b) {
-        groups.unite(distinct_owner[a], distinct_owner[b]);
-    });
-
-    std::unordered_map<std::size_t, std::vector<std::size_t>> members;
-    for (std::size_t i = 0; i < tweets.size(); ++i) members[groups.find(i)].push_back(i);
     std::vector<Tweet> representatives;
-    representatives.reserve(members.size());
-    for (auto& [root, group] : members) {
-        const std::size_t best = *std::min_element(group.begin(), group.end(), [&](std::size_t a, std::size_t b) {
-            return better_representative(tweets[a], tweets[b]);
-        });
-        Tweet representative = std::move(tweets[best]);
+    representatives.reserve(groups.size());
+    for (const std::vector<std::size_t>& group : groups) {
+        Tweet representative = std::move(tweets[group.front()]);
         representative.dup_count = static_cast<std::uint32_t>(group.size());
         representative.dup_group = representative.id;
-        for (const std::size_t member : group)
-            if (member != best) representative.retweets_seen += tweets[member].retweets_seen;
+        for (std::size_t k = 1; k < group.size(); ++k) representative.retweets_seen += tweets[group[k]].retweets_seen;
         counts.duplicates += group.size() - 1;
         representatives.push_back(std::move(representative));
     }

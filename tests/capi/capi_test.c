@@ -249,6 +249,52 @@ static void test_corpus(void) {
     td_corpus_free(corpus);
 }
 
+static void test_duplicate_signatures(void) {
+    /* Two copies of one text in two "parts" of an input: each part alone has no duplicate, the
+     * merged signatures form one cluster, represented by the copy with more likes. */
+    const char *first = "{\"id\":\"1\",\"text\":\"the same news, twice over\",\"created_at\":\"2026-01-25T01:00:00Z\","
+                        "\"public_metrics\":{\"like_count\":2}}\n";
+    const char *second = "{\"id\":\"2\",\"text\":\"the same news, twice over\",\"created_at\":\"2026-01-25T02:00:00Z\","
+                         "\"public_metrics\":{\"like_count\":7}}\n";
+    const char *options = "{\"time_zone\": \"UTC\", \"from\": \"2026-01-25\", \"dedupe\": false}";
+    td_corpus *corpus = NULL;
+    char *a = NULL, *b = NULL, *merged = NULL, *out = NULL;
+    size_t a_len = 0, b_len = 0, merged_len = 0, len = 0;
+
+    CHECK(td_corpus_read_memory(first, strlen(first), "first", options, strlen(options), &corpus) == TD_OK);
+    CHECK(td_corpus_duplicate_signatures_json(corpus, &a, &a_len) == TD_OK);
+    CHECK(contains(a, "\"id\":\"1\"") && contains(a, "\"engagement\":2") && a_len == strlen(a));
+    td_corpus_free(corpus);
+    CHECK(td_corpus_read_memory(second, strlen(second), "second", options, strlen(options), &corpus) == TD_OK);
+    CHECK(td_corpus_duplicate_signatures_json(corpus, &b, &b_len) == TD_OK);
+    CHECK_ERROR(td_corpus_duplicate_signatures_json(NULL, &out, &len), TD_ERR_INVALID_ARGUMENT, "corpus is NULL");
+    CHECK_ERROR(td_corpus_duplicate_signatures_json(corpus, NULL, &len), TD_ERR_INVALID_ARGUMENT, "out is NULL");
+    td_corpus_free(corpus);
+
+    CHECK(td_duplicate_signatures_merge_json(a, a_len, b, TD_NUL_TERMINATED, &merged, &merged_len) == TD_OK);
+    CHECK(contains(merged, "\"id\":\"1\"") && contains(merged, "\"id\":\"2\""));
+    CHECK(td_duplicate_clusters_json(merged, merged_len, NULL, 0, &out, &len) == TD_OK);
+    CHECK(out && strcmp(out, "[{\"ids\":[\"2\",\"1\"],\"retweets_seen\":0}]") == 0);
+    td_free(out);
+    CHECK(td_duplicate_clusters_json(a, a_len, "{\"near_duplicate_distance\": 0}", TD_NUL_TERMINATED, &out, &len) == TD_OK);
+    CHECK(out && strcmp(out, "[{\"ids\":[\"1\"],\"retweets_seen\":0}]") == 0);
+    td_free(out);
+
+    CHECK_ERROR(td_duplicate_signatures_merge_json(a, a_len, "[{}]", 4, &out, &len), TD_ERR_PARSE,
+                "second_json: duplicate signatures: element 0, \"id\": missing");
+    CHECK(out == NULL && len == 0);
+    CHECK_ERROR(td_duplicate_signatures_merge_json("{", 1, b, b_len, &out, &len), TD_ERR_PARSE, "first_json: duplicate signatures: invalid JSON");
+    CHECK_ERROR(td_duplicate_signatures_merge_json("[\xff]", 3, b, b_len, &out, &len), TD_ERR_PARSE, "first_json: invalid UTF-8 at byte 1");
+    CHECK_ERROR(td_duplicate_clusters_json(NULL, 5, NULL, 0, &out, &len), TD_ERR_INVALID_ARGUMENT, "signatures_json is NULL");
+    CHECK_ERROR(td_duplicate_clusters_json(a, a_len, "{\"near_duplicate_distance\": 65}", TD_NUL_TERMINATED, &out, &len),
+                TD_ERR_INVALID_ARGUMENT, "between 0 and 64");
+    CHECK_ERROR(td_duplicate_clusters_json(a, a_len, "{\"distance\": 1}", TD_NUL_TERMINATED, &out, &len),
+                TD_ERR_INVALID_ARGUMENT, "unknown key \"distance\"");
+    td_free(a);
+    td_free(b);
+    td_free(merged);
+}
+
 static void test_term_stats(void) {
     td_corpus *corpus = read_day();
     td_term_stats *stats = NULL, *loaded = NULL, *doubled = NULL;
@@ -635,6 +681,7 @@ int main(void) {
     test_text();
     test_segmenter();
     test_corpus();
+    test_duplicate_signatures();
     test_term_stats();
     test_digest();
     test_history();

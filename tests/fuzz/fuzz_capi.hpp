@@ -318,6 +318,9 @@ constexpr Statuses segment{invalid, parse, memory};  // td_segmenter_segment and
 constexpr Statuses corpus_read{invalid, memory};     // td_corpus_read_files and _read_memory
 constexpr Statuses corpus_size{invalid};
 constexpr Statuses corpus_output{invalid, memory};  // tweet, diagnostics and summary JSON
+constexpr Statuses duplicate_signatures{invalid, memory};
+constexpr Statuses duplicate_merge{invalid, parse, memory};
+constexpr Statuses duplicate_clusters{invalid, parse, memory};
 constexpr Statuses stats_build{invalid, io, memory};
 constexpr Statuses stats_load{invalid, parse, memory};
 constexpr Statuses stats_serialize{invalid, memory};

@@ -10,18 +10,9 @@
 #include <random>
 
 using namespace td;
+using td_test::make_tweet;
 
 namespace {
-
-Tweet make_tweet(std::string id, std::string text, std::string_view created_at, std::uint64_t likes = 0) {
-    Tweet tweet;
-    tweet.id = std::move(id);
-    tweet.text = std::move(text);
-    tweet.analysis_text = normalize_for_analysis(tweet.text);
-    REQUIRE(parse_iso8601(created_at, tweet.created_at));
-    tweet.metrics.likes = likes;
-    return tweet;
-}
 
 std::vector<std::string> ids_of(const Corpus& corpus) {
     std::vector<std::string> ids;

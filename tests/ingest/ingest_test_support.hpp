@@ -33,6 +33,17 @@ struct ReadResult {
     }
 };
 
+// A tweet with the analysis text of `text`, created at an ISO 8601 time.
+inline td::Tweet make_tweet(std::string id, std::string text, std::string_view created_at, std::uint64_t likes = 0) {
+    td::Tweet tweet;
+    tweet.id = std::move(id);
+    tweet.text = std::move(text);
+    tweet.analysis_text = td::normalize_for_analysis(tweet.text);
+    if (!td::parse_iso8601(created_at, tweet.created_at)) throw std::invalid_argument("bad time " + std::string(created_at));
+    tweet.metrics.likes = likes;
+    return tweet;
+}
+
 inline ReadResult read_memory(std::string_view data, const td::ReadOptions& options = {}) {
     ReadResult result;
     td::read_tweets_from_memory(

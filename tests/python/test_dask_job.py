@@ -44,7 +44,8 @@ def single_process(paths, date, language):
     with tweetdigest.read_corpus(paths, tz=TZ, date=date) as corpus, \
             tweetdigest.digest(corpus, language=language) as report:
         return {"markdown": report.to_markdown(), "json": report.to_json(),
-                "cloud": tweetdigest.cloud(report), "kept": len(corpus)}
+                "cloud": tweetdigest.cloud(report), "kept": len(corpus),
+                "groups": [(tweet["id"], tweet["dup_count"]) for tweet in corpus]}
 
 
 def test_plan_cuts_jsonl_files_at_record_starts(inputs):
@@ -95,6 +96,10 @@ def test_merged_stats_of_disjoint_files_equal_single_process_stats():
             corpus.term_stats() as stats:
         assert merged["stats"] == bytes(stats)
         assert merged["kept"] == len(corpus)
+        clusters = digest_job.duplicate_clusters(merged, options)
+        assert digest_job.check_clusters(clusters, corpus) is True
+        assert digest_job.check_clusters(clusters[1:], corpus) is False
+    assert digest_job.duplicate_clusters(merged, digest_job.job_options(dedupe=False)) is None
 
 
 @pytest.fixture(scope="module")
@@ -145,3 +150,9 @@ def test_local_cluster_digest_equals_single_process(client, inputs, tmp_path, da
     [broken] = [d for d in summary["diagnostics"]
                 if d["severity"] == "error" and d["source"] == str(DAY)]
     assert broken["byte_offset"] == DAY.read_bytes().index(b"this line is not json")
+
+    # The workers' duplicate signatures, merged in the tree, cluster as the single process groups.
+    clusters = result["clusters"]
+    assert [(c["ids"][0], len(c["ids"])) for c in clusters] == expected["groups"]
+    assert any(len(c["ids"]) > 1 for c in clusters)
+    assert result["clusters_match"] is True

@@ -95,6 +95,31 @@ def test_shards_merge_to_the_whole(day_path):
         assert merged == all_.term_stats(min_frequency=1)
 
 
+def test_duplicate_signatures_of_shards_cluster_as_the_whole_groups(day_path):
+    lines = day_path.read_bytes().splitlines(keepends=True)
+    with tweetdigest.corpus_from_bytes(b"".join(lines), date="2026-01-25") as whole:
+        groups = [(tweet["id"], tweet["dup_count"]) for tweet in whole]
+    signatures = tweetdigest.DuplicateSignatures()
+    for shard in (lines[:4], lines[4:9], lines[9:]):
+        with tweetdigest.corpus_from_bytes(b"".join(shard), date="2026-01-25",
+                                           dedupe=False) as part:
+            signatures = signatures.merge(part.duplicate_signatures())
+    clusters = signatures.clusters()
+    assert [(cluster["ids"][0], len(cluster["ids"])) for cluster in clusters] == groups
+    assert any(len(cluster["ids"]) > 1 for cluster in clusters)
+    assert len(signatures) == sum(count for _, count in groups)
+    first = next(iter(signatures))
+    assert set(first) == {"id", "id_approximate", "created_at", "engagement", "retweets_seen",
+                          "simhash", "superseded_ids"}
+
+    restored = tweetdigest.DuplicateSignatures(bytes(signatures))
+    assert restored.clusters(near_duplicate_distance=3) == clusters
+    with pytest.raises(tweetdigest.ParseError, match=r"element 0, \"id\": missing"):
+        tweetdigest.DuplicateSignatures(b"[{}]").clusters()
+    with pytest.raises(TypeError):
+        tweetdigest.DuplicateSignatures(42)
+
+
 def test_terms_find_the_day_topics(corpus):
     displays = [term.display for term in tweetdigest.terms(corpus, min_frequency=2, top=30)]
     assert any(d in displays for d in ("Claude Code", "AI代理", "世界模型"))

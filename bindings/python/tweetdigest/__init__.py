@@ -13,6 +13,7 @@ from ._errors import (Error, InternalError, InvalidArgumentError, NoMemoryError,
 from .cloud import Cloud, Fonts, cloud, jpeg_supported, layout
 from .corpus import Corpus, Diagnostic, corpus_from_bytes, read_corpus
 from .digest import Digest, digest, range_digest
+from .duplicates import DuplicateSignatures
 from .history import load_history, save_history
 from .net import fetch_x, https_supported, network_supported
 from .terms import Term, TermStats, terms
@@ -39,7 +40,7 @@ def _check_library():
 _check_library()
 
 __all__ = [
-    "Cloud", "Corpus", "Diagnostic", "Digest", "Entity", "Error", "Fonts", "InternalError",
+    "Cloud", "Corpus", "Diagnostic", "Digest", "DuplicateSignatures", "Entity", "Error", "Fonts", "InternalError",
     "InvalidArgumentError", "NoMemoryError", "ParseError", "Segmenter", "Term", "TermStats",
     "TweetdigestIOError", "UnsupportedError", "cloud", "corpus_from_bytes", "digest",
     "extract_entities", "fetch_x", "https_supported", "jpeg_supported", "layout", "load_history",

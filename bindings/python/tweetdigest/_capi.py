@@ -114,6 +114,22 @@ td_corpus_diagnostics_json = _bind("td_corpus_diagnostics_json", [td_corpus_p] +
 # td_status td_corpus_summary_json(const td_corpus *corpus, char **out_json, size_t *out_len);
 td_corpus_summary_json = _bind("td_corpus_summary_json", [td_corpus_p] + _out, td_status)
 
+# td_status td_corpus_duplicate_signatures_json(const td_corpus *corpus, char **out_json,
+#                                               size_t *out_len);
+td_corpus_duplicate_signatures_json = _bind("td_corpus_duplicate_signatures_json",
+                                            [td_corpus_p] + _out, td_status)
+# td_status td_duplicate_signatures_merge_json(const char *first_json, size_t first_len,
+#                                              const char *second_json, size_t second_len,
+#                                              char **out_json, size_t *out_len);
+td_duplicate_signatures_merge_json = _bind("td_duplicate_signatures_merge_json",
+                                           [c_char_p, c_size_t, c_char_p, c_size_t] + _out,
+                                           td_status)
+# td_status td_duplicate_clusters_json(const char *signatures_json, size_t signatures_len,
+#                                      const char *options_json, size_t options_len,
+#                                      char **out_json, size_t *out_len);
+td_duplicate_clusters_json = _bind("td_duplicate_clusters_json",
+                                   [c_char_p, c_size_t, c_char_p, c_size_t] + _out, td_status)
+
 # td_status td_term_stats_build(const td_corpus *corpus, const char *options_json,
 #                               size_t options_len, td_term_stats **out);
 td_term_stats_build = _bind("td_term_stats_build",

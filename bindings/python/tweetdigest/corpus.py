@@ -52,6 +52,11 @@ class Corpus(Handle):
         """{"time_zone", "from", "to", "tweets", "diagnostics", "counts": {...}}."""
         return json_result(_capi.td_corpus_summary_json, self)
 
+    def duplicate_signatures(self):
+        """What duplicate grouping looks at in each tweet (tweetdigest.DuplicateSignatures)."""
+        from .duplicates import DuplicateSignatures
+        return DuplicateSignatures.of(self)
+
     def term_stats(self, **term_options):
         from .terms import TermStats
         return TermStats.build(self, **term_options)
