@@ -17,7 +17,8 @@ binding) to
 
 The partitions' TermStats, signatures and counts are merged in a tree of pairwise merges; the
 window records are gathered on the client in input order. The merged signatures give the day's
-duplicate clusters. The client reads the records as one corpus, exactly as a single process
+duplicate clusters (each merge clusters the signatures it has; the root's clusters are the
+day's). The client reads the records as one corpus, exactly as a single process
 reading the original files would (it sees the same window tweets in the same order), checks
 that it groups them as the clusters say, builds the digest and its word cloud, and writes the
 Jekyll post.
@@ -267,7 +268,8 @@ def map_partition(partition, options):
     summary: {"first", "last" (partition indexes), "partitions", "stats" (serialised TermStats of
     the records, deduplicated within the partition), "signatures" (serialised
     DuplicateSignatures of the records' window tweets, read without dedupe), "window_tweets"
-    (window tweets read, before dedupe), "kept" (after the partition's own dedupe),
+    (window tweets read, before dedupe), "grouping" (the dedupe options), "clusters" (the
+    candidate duplicate clusters of the signatures), "kept" (after the partition's own dedupe),
     "bytes_read", "records_bytes", "diagnostic_count", "diagnostics" (the first
     MAX_DIAGNOSTICS)}."""
     raw = _read_partition(partition)
@@ -305,10 +307,13 @@ def map_partition(partition, options):
     # The tweets grouping looks at: the same read without dedupe.
     with tweetdigest.corpus_from_bytes(records, source_name=name,
                                        **_read_options(options, dedupe=False)) as ungrouped:
-        signatures = bytes(ungrouped.duplicate_signatures())
+        signatures = ungrouped.duplicate_signatures()
+    distance = options["read"].get("near_duplicate_distance")
+    grouping = {"dedupe": options["read"].get("dedupe", True), "near_duplicate_distance": distance}
 
     summary = {"first": partition["index"], "last": partition["index"], "partitions": 1,
-               "stats": stats_bytes, "signatures": signatures,
+               "stats": stats_bytes, "signatures": bytes(signatures), "grouping": grouping,
+               "clusters": _candidate_clusters(signatures, grouping),
                "window_tweets": window_tweets, "kept": kept,
                "bytes_read": len(raw), "records_bytes": len(records),
                "diagnostic_count": len(diagnostics), "diagnostics": diagnostics[:MAX_DIAGNOSTICS]}
@@ -318,9 +323,17 @@ def map_partition(partition, options):
 
 # ---- Merge (any worker) -------------------------------------------------------------------------
 
+def _candidate_clusters(signatures, grouping):
+    """The duplicate clusters of the signatures seen so far (None without dedupe): final for the
+    partitions they cover, candidates for the whole input, since later merges may join them."""
+    if not grouping["dedupe"]:
+        return None
+    return signatures.clusters(near_duplicate_distance=grouping["near_duplicate_distance"])
+
+
 def merge_summaries(*summaries):
-    """Merges partition summaries (TermStats added, duplicate signatures merged, counts summed,
-    diagnostics in input order). Associative; a tree of merges of adjacent summaries keeps the
+    """Merges partition summaries (TermStats added, duplicate signatures merged and clustered
+    again, counts summed, diagnostics in input order). Associative; a tree of merges of adjacent summaries keeps the
     signatures and diagnostics in input order."""
     if not summaries:
         raise ValueError("nothing to merge")
@@ -334,8 +347,10 @@ def merge_summaries(*summaries):
     for other in summaries[1:]:
         signatures = signatures.merge(tweetdigest.DuplicateSignatures(other["signatures"]))
     diagnostics = [d for s in summaries for d in s["diagnostics"]][:MAX_DIAGNOSTICS]
+    grouping = summaries[0]["grouping"]
     merged = {"first": summaries[0]["first"], "last": max(s["last"] for s in summaries),
-              "stats": merged_stats, "signatures": bytes(signatures), "diagnostics": diagnostics}
+              "stats": merged_stats, "signatures": bytes(signatures), "grouping": grouping,
+              "clusters": _candidate_clusters(signatures, grouping), "diagnostics": diagnostics}
     for key in ("partitions", "window_tweets", "kept", "bytes_read", "records_bytes",
                 "diagnostic_count"):
         merged[key] = sum(s[key] for s in summaries)
@@ -358,15 +373,6 @@ def tree_reduce(items, merge, split_every=2, wrap=lambda function: function):
 
 
 # ---- Client -------------------------------------------------------------------------------------
-
-def duplicate_clusters(merged, options):
-    """The day's duplicate clusters from the merged signatures: [{"ids": [representative, ...],
-    "retweets_seen"}] in the representatives' time order; None when the job does not dedupe."""
-    if not options["read"].get("dedupe", True):
-        return None
-    signatures = tweetdigest.DuplicateSignatures(merged["signatures"])
-    return signatures.clusters(near_duplicate_distance=options["read"].get("near_duplicate_distance"))
-
 
 def check_clusters(clusters, corpus):
     """Whether the clusters the workers' signatures give are the groups the client corpus
@@ -439,7 +445,7 @@ def run_job(client, paths, options, *, partition_bytes=DEFAULT_PARTITION_BYTES, 
     counts and diagnostics, stats and signatures excluded), "corpus" (its summary), "clusters"
     (the day's duplicate clusters from the workers' signatures), "clusters_match" (whether the
     client corpus grouped its tweets the same way), "seconds" and "timings" (seconds per phase:
-    "cluster" (plan, map, merge, gather), "clusters", "client_read", "outputs")."""
+    "cluster" (plan, map, merge, gather), "client_read", "outputs")."""
     import dask
     from distributed import wait
 
@@ -459,9 +465,7 @@ def run_job(client, paths, options, *, partition_bytes=DEFAULT_PARTITION_BYTES, 
         client.cancel(futures)  # the results are here (or the job failed): free the workers
     timings = {"cluster": time.monotonic() - began}
 
-    mark = time.monotonic()
-    clusters = duplicate_clusters(merged, options)
-    timings["clusters"] = time.monotonic() - mark
+    clusters = merged["clusters"]
     with tempfile.TemporaryDirectory(prefix="tweetdigest-dask-", dir=work_dir) as folder:
         mark = time.monotonic()
         corpus = client_corpus(records, options, folder)
@@ -476,7 +480,7 @@ def run_job(client, paths, options, *, partition_bytes=DEFAULT_PARTITION_BYTES, 
     with tweetdigest.TermStats.from_bytes(merged["stats"]) as stats:
         merged["stats_documents"], merged["stats_terms"] = stats.documents, stats.term_count
     result["summary"] = {key: value for key, value in merged.items()
-                         if key not in ("stats", "signatures")}
+                         if key not in ("stats", "signatures", "clusters")}
     result["clusters"] = clusters
     result["merged_stats"] = merged["stats"]
     result["partitions"] = partitions

@@ -96,10 +96,13 @@ def test_merged_stats_of_disjoint_files_equal_single_process_stats():
             corpus.term_stats() as stats:
         assert merged["stats"] == bytes(stats)
         assert merged["kept"] == len(corpus)
-        clusters = digest_job.duplicate_clusters(merged, options)
+        # Each partition's candidate clusters hold its own tweets; the merge's, the whole day's.
+        assert all(len(summary["clusters"]) == summary["kept"] for summary in summaries)
+        clusters = merged["clusters"]
         assert digest_job.check_clusters(clusters, corpus) is True
         assert digest_job.check_clusters(clusters[1:], corpus) is False
-    assert digest_job.duplicate_clusters(merged, digest_job.job_options(dedupe=False)) is None
+    plain = digest_job.job_options(date="2026-01-25", dedupe=False)
+    assert digest_job.merge_summaries(digest_job.map_partition(plan[1], plain)[0])["clusters"] is None
 
 
 @pytest.fixture(scope="module")
