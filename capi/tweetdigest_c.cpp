@@ -9,6 +9,7 @@
 
 #include <boost/json.hpp>
 
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 #include <exception>
@@ -230,7 +231,7 @@ public:
     double number(std::string_view key, double fallback) const {
         const json::value* value = find(key);
         if (!value) return fallback;
-        if (!value->is_number()) wrong_type(key, "a number");
+        if (!value->is_number() || !std::isfinite(value->to_number<double>())) wrong_type(key, "a finite number");
         return value->to_number<double>();
     }
 

@@ -5,6 +5,7 @@
 #include <glob.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <initializer_list>
 
@@ -49,7 +50,8 @@ public:
     double number(std::string_view key, double fallback) const {
         const json::value* v = find(key);
         if (!v) return fallback;
-        if (!v->is_number()) bad(file_, where_ + "." + std::string(key) + " must be a number");
+        if (!v->is_number() || !std::isfinite(v->to_number<double>()))
+            bad(file_, where_ + "." + std::string(key) + " must be a finite number");
         return v->to_number<double>();
     }
     const std::string& file() const { return file_; }

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace td::history {
@@ -163,7 +164,8 @@ Manifest read_manifest(std::string_view text_bytes) {
         for (const json::value& t : array(s, "terms", path)) {
             const json::object& term = object_at(t, path + ".terms[]");
             const json::value& weight = field(term, "weight", path + ".terms[]");
-            if (!weight.is_number()) fail(path + ".terms[].weight must be a number");
+            if (!weight.is_number() || !std::isfinite(weight.to_number<double>()))
+                fail(path + ".terms[].weight must be a finite number");
             story.terms.push_back({text(term, "key", path + ".terms[]"), weight.to_number<double>()});
         }
         for (const json::value& id : array(s, "tweet_ids", path)) {

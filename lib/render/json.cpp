@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 
 namespace td {
 namespace {
@@ -157,6 +158,7 @@ public:
         if (const json::value* v = find(key)) {
             if (!v->is_number()) fail(at(key), "expected a number");
             out = v->to_number<double>();
+            if (!std::isfinite(out)) fail(at(key), "the number is out of range");
         }
     }
     template <typename Integer>

@@ -570,6 +570,8 @@ static void test_cloud(void) {
     CHECK_ERROR(td_cloud_layout(fonts, "{}", 2, NULL, 0, &cloud), TD_ERR_INVALID_ARGUMENT, "expected a JSON array");
     CHECK_ERROR(td_cloud_layout(fonts, "[{\"weight\":1}]", TD_NUL_TERMINATED, NULL, 0, &cloud),
                 TD_ERR_INVALID_ARGUMENT, "words_json[0]: \"text\" is missing");
+    CHECK_ERROR(td_cloud_layout(fonts, "[{\"text\":\"a\",\"weight\":1e999}]", TD_NUL_TERMINATED, NULL, 0, &cloud),
+                TD_ERR_INVALID_ARGUMENT, "words_json[0]: \"weight\" must be a finite number");
     CHECK_ERROR(td_cloud_layout(fonts, "[{\"text\":\"a\",\"size\":1}]", TD_NUL_TERMINATED, NULL, 0, &cloud),
                 TD_ERR_INVALID_ARGUMENT, "unknown key \"size\"");
     CHECK_ERROR(td_cloud_layout(fonts, "[\"\xe4\"]", TD_NUL_TERMINATED, NULL, 0, &cloud), TD_ERR_PARSE,

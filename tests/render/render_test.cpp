@@ -247,6 +247,8 @@ TEST_CASE("malformed JSON digests are rejected with the field's path") {
                          "digest JSON: $.core_points[0].impact: expected high, medium or low", td::Error);
     CHECK_THROWS_WITH_AS(td::digest_from_json(R"({"counts":{"tweets":-1}})"),
                          "digest JSON: $.counts.tweets: expected an integer in range", td::Error);
+    CHECK_THROWS_WITH_AS(td::digest_from_json(R"({"core_points":[{"engagement":3.6E620}]})"),
+                         "digest JSON: $.core_points[0].engagement: the number is out of range", td::Error);
     CHECK_THROWS_WITH_AS(td::digest_from_json(R"({"schema":"other/9"})"),
                          "digest JSON: $.schema: unsupported schema 'other/9'", td::Error);
     CHECK_THROWS_AS(td::digest_from_json("{"), td::Error);
