@@ -267,7 +267,8 @@ def map_partition(partition, options):
     else b"").
     summary: {"first", "last" (partition indexes), "partitions", "stats" (serialised TermStats of
     the records, deduplicated within the partition), "signatures" (serialised
-    DuplicateSignatures of the records' window tweets, read without dedupe), "window_tweets"
+    DuplicateSignatures of the records' window tweets, read without dedupe; none when the job
+    does not dedupe), "window_tweets"
     (window tweets read, before dedupe), "grouping" (the dedupe options), "clusters" (the
     candidate duplicate clusters of the signatures), "kept" (after the partition's own dedupe),
     "bytes_read", "records_bytes", "diagnostic_count", "diagnostics" (the first
@@ -304,12 +305,14 @@ def map_partition(partition, options):
             corpus.term_stats(**term_options) as stats:
         kept = len(corpus)
         stats_bytes = bytes(stats)
-    # The tweets grouping looks at: the same read without dedupe.
-    with tweetdigest.corpus_from_bytes(records, source_name=name,
-                                       **_read_options(options, dedupe=False)) as ungrouped:
-        signatures = ungrouped.duplicate_signatures()
-    distance = options["read"].get("near_duplicate_distance")
-    grouping = {"dedupe": options["read"].get("dedupe", True), "near_duplicate_distance": distance}
+    grouping = {"dedupe": options["read"].get("dedupe", True),
+                "near_duplicate_distance": options["read"].get("near_duplicate_distance")}
+    signatures = tweetdigest.DuplicateSignatures()  # nothing to group without dedupe
+    if grouping["dedupe"]:
+        # The tweets grouping looks at: the same read without dedupe.
+        with tweetdigest.corpus_from_bytes(records, source_name=name,
+                                           **_read_options(options, dedupe=False)) as ungrouped:
+            signatures = ungrouped.duplicate_signatures()
 
     summary = {"first": partition["index"], "last": partition["index"], "partitions": 1,
                "stats": stats_bytes, "signatures": bytes(signatures), "grouping": grouping,
@@ -333,8 +336,8 @@ def _candidate_clusters(signatures, grouping):
 
 def merge_summaries(*summaries):
     """Merges partition summaries (TermStats added, duplicate signatures merged and clustered
-    again, counts summed, diagnostics in input order). Associative; a tree of merges of adjacent summaries keeps the
-    signatures and diagnostics in input order."""
+    again, counts summed, diagnostics in input order). Associative; a tree of merges of
+    adjacent summaries keeps the signatures and diagnostics in input order."""
     if not summaries:
         raise ValueError("nothing to merge")
     summaries = sorted(summaries, key=lambda s: s["first"])

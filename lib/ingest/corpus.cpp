@@ -21,8 +21,7 @@ bool in_window(const ReadOptions& options, const LocalDate& day) {
 }
 
 std::uint64_t engagement(const Tweet& tweet) {
-    const Metrics& m = tweet.metrics;
-    return m.likes + m.retweets + m.replies + m.quotes + m.bookmarks + tweet.retweets_seen;
+    return ingest::metrics_engagement(tweet.metrics) + tweet.retweets_seen;
 }
 
 ingest::GroupingKey grouping_key(const Tweet& tweet, std::uint64_t simhash = 0) {
@@ -30,7 +29,7 @@ ingest::GroupingKey grouping_key(const Tweet& tweet, std::uint64_t simhash = 0) 
 }
 
 bool chronological(const Tweet& a, const Tweet& b) {
-    return ingest::chronological(grouping_key(a), grouping_key(b));
+    return a.created_at != b.created_at ? a.created_at < b.created_at : ingest::id_less(a.id, b.id);
 }
 
 bool better_representative(const Tweet& a, const Tweet& b) {
@@ -58,10 +57,8 @@ std::vector<Tweet> drop_repeats_and_old_edits(std::vector<Tweet> tweets, CorpusC
     tweets.erase(tweets.begin() + static_cast<std::ptrdiff_t>(unique_size), tweets.end());
     std::unordered_set<std::string> superseded;
     for (const Tweet& tweet : tweets) {
-        // The history is chronological: the versions listed before this one are older.
-        const auto& history = tweet.edit_history_ids;
-        const auto self = std::find(history.begin(), history.end(), tweet.id);
-        if (self != history.end()) superseded.insert(history.begin(), self);
+        const auto older = ingest::older_versions(tweet);
+        superseded.insert(older.begin(), older.end());
     }
     std::erase_if(tweets, [&](const Tweet& tweet) {
         const bool old_edit = !tweet.id_approximate && superseded.contains(tweet.id);

@@ -2,12 +2,31 @@
 // Exact and near-duplicate grouping, shared by corpora (over tweets) and by duplicate
 // signatures merged from many corpora (over their signatures).
 
+#include <tweetdigest/ingest.hpp>
+
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <span>
+#include <string>
 #include <string_view>
 #include <vector>
 
 namespace td::ingest {
+
+// Likes, retweets, replies, quotes and bookmarks.
+inline std::uint64_t metrics_engagement(const Metrics& m) noexcept {
+    return m.likes + m.retweets + m.replies + m.quotes + m.bookmarks;
+}
+
+// The versions older than this one of an edited tweet: those its (chronological) edit history
+// lists before its own id; none when the history does not name it.
+inline std::span<const std::string> older_versions(const Tweet& tweet) {
+    const auto& history = tweet.edit_history_ids;
+    const auto self = std::find(history.begin(), history.end(), tweet.id);
+    if (self == history.end()) return {};
+    return {history.begin(), self};
+}
 
 // What grouping looks at in one tweet.
 struct GroupingKey {

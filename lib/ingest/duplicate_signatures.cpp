@@ -17,10 +17,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::uint64_t metrics_engagement(const Metrics& m) {
-    return m.likes + m.retweets + m.replies + m.quotes + m.bookmarks;
-}
-
 ingest::GroupingKey grouping_key(const DuplicateSignature& signature) {
     return {signature.id, signature.created_at, signature.engagement + signature.retweets_seen,
             signature.simhash.value_or(0), signature.simhash.has_value()};
@@ -109,12 +105,11 @@ std::vector<DuplicateSignature> duplicate_signatures(const Corpus& corpus) {
         signature.id = tweet.id;
         signature.id_approximate = tweet.id_approximate;
         signature.created_at = tweet.created_at;
-        signature.engagement = metrics_engagement(tweet.metrics);
+        signature.engagement = ingest::metrics_engagement(tweet.metrics);
         signature.retweets_seen = tweet.retweets_seen;
         if (!tweet.analysis_text.empty()) signature.simhash = ingest::simhash(tweet.analysis_text);
-        const auto& history = tweet.edit_history_ids;
-        signature.superseded_ids.assign(history.begin(), std::find(history.begin(), history.end(), tweet.id));
-        if (signature.superseded_ids.size() == history.size()) signature.superseded_ids.clear();
+        const auto older = ingest::older_versions(tweet);
+        signature.superseded_ids.assign(older.begin(), older.end());
         signatures.push_back(std::move(signature));
     }
     return signatures;
