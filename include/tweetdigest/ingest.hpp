@@ -79,7 +79,7 @@ struct TD_API ReadOptions {
     bool dedupe = true;
     // Hamming distance (of 64) at or below which two SimHash signatures are near-duplicates.
     int near_duplicate_distance = 3;
-    // Files read at once by read_corpus (0: one per core). The corpus does not depend on it.
+    // Threads read_corpus and build_corpus work on (0: one per core). The corpus does not depend on it.
     std::size_t threads = 0;
 };
 

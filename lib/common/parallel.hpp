@@ -4,6 +4,7 @@
 // number of cores.
 
 #include <algorithm>
+#include <atomic>
 #include <cstddef>
 #include <exception>
 #include <thread>
@@ -39,6 +40,27 @@ void for_each_slice(std::size_t count, std::size_t slices, Body&& body) {
         for (std::size_t k = 1; k < slices; ++k) workers.emplace_back(run, k);
         run(0);
     }
+    for (const std::exception_ptr& error : errors)
+        if (error) std::rethrow_exception(error);
+}
+
+// Calls body(task) for every task in [0, tasks) on up to `threads` threads (0: one per core),
+// each thread taking the next task as it becomes free, so uneven tasks still keep every core
+// busy; waits for all of them. The first exception thrown by a task is rethrown.
+template <class Body>
+void for_each_task(std::size_t tasks, std::size_t threads, Body&& body) {
+    std::atomic<std::size_t> next{0};
+    std::vector<std::exception_ptr> errors(tasks);
+    const std::size_t workers = std::clamp<std::size_t>(tasks, 1, threads == 0 ? core_count() : threads);
+    for_each_slice(workers, workers, [&](std::size_t, std::size_t, std::size_t) {
+        for (std::size_t task = next++; task < tasks; task = next++) {
+            try {
+                body(task);
+            } catch (...) {
+                errors[task] = std::current_exception();
+            }
+        }
+    });
     for (const std::exception_ptr& error : errors)
         if (error) std::rethrow_exception(error);
 }

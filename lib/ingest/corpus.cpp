@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <iterator>
+#include <numeric>
 #include <optional>
 #include <unordered_map>
 #include <unordered_set>
@@ -30,6 +31,19 @@ ingest::GroupingKey grouping_key(const Tweet& tweet, std::uint64_t simhash = 0) 
 
 bool chronological(const Tweet& a, const Tweet& b) {
     return a.created_at != b.created_at ? a.created_at < b.created_at : ingest::id_less(a.id, b.id);
+}
+
+// Tweets are large: their order is worked out on indexes, then each tweet moves once.
+std::vector<Tweet> chronological_order(std::vector<Tweet> tweets) {
+    std::vector<std::size_t> order(tweets.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return chronological(tweets[a], tweets[b]) || (!chronological(tweets[b], tweets[a]) && a < b);
+    });
+    std::vector<Tweet> sorted;
+    sorted.reserve(tweets.size());
+    for (const std::size_t i : order) sorted.push_back(std::move(tweets[i]));
+    return sorted;
 }
 
 bool better_representative(const Tweet& a, const Tweet& b) {
@@ -121,11 +135,12 @@ std::vector<Tweet> window_and_collapse(std::vector<Tweet> tweets, const ReadOpti
 }
 
 // Groups exact and near duplicates; returns the representatives carrying the group sizes.
-std::vector<Tweet> group_duplicates(std::vector<Tweet> tweets, int max_distance, CorpusCounts& counts) {
-    std::vector<ingest::GroupingKey> keys;
-    keys.reserve(tweets.size());
-    for (const Tweet& tweet : tweets) keys.push_back(grouping_key(tweet, ingest::simhash(tweet.analysis_text)));
-    const auto groups = ingest::duplicate_groups(keys, max_distance);
+std::vector<Tweet> group_duplicates(std::vector<Tweet> tweets, const ReadOptions& options, CorpusCounts& counts) {
+    std::vector<ingest::GroupingKey> keys(tweets.size());
+    parallel_slices(tweets.size(), 4096, options.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+        for (std::size_t i = begin; i < end; ++i) keys[i] = grouping_key(tweets[i], ingest::simhash(tweets[i].analysis_text));
+    });
+    const auto groups = ingest::duplicate_groups(keys, options.near_duplicate_distance);
 
     std::vector<Tweet> representatives;
     representatives.reserve(groups.size());
@@ -161,9 +176,9 @@ Corpus build_corpus(std::vector<Tweet> tweets, std::vector<Diagnostic> diagnosti
 
     tweets = drop_repeats_and_old_edits(std::move(tweets), corpus.counts);
     tweets = window_and_collapse(std::move(tweets), options, corpus.counts);
-    if (options.dedupe) tweets = group_duplicates(std::move(tweets), options.near_duplicate_distance, corpus.counts);
+    if (options.dedupe) tweets = group_duplicates(std::move(tweets), options, corpus.counts);
     for (Tweet& tweet : tweets) tweet.local_date = zone.local_date(tweet.created_at);
-    std::sort(tweets.begin(), tweets.end(), chronological);
+    tweets = chronological_order(std::move(tweets));
 
     corpus.counts.kept = tweets.size();
     corpus.tweets = std::move(tweets);
@@ -179,6 +194,9 @@ class WindowedCollector {
 public:
     explicit WindowedCollector(const ReadOptions& options) : options_(options) {}
 
+    std::size_t tweet_count() const noexcept { return tweets_.size(); }
+    void reserve(std::size_t tweets) { tweets_.reserve(tweets); }
+
     // Takes what another collector gathered, after what this one has.
     void append(WindowedCollector&& other) {
         std::move(other.tweets_.begin(), other.tweets_.end(), std::back_inserter(tweets_));
@@ -191,7 +209,10 @@ public:
             ++dropped_;
             return;
         }
-        if (tweet.original) share_original(tweet);
+        if (tweet.original) {
+            share_original(tweet);
+            if (options_.collapse_retweets) tweet = collapsible_retweet(std::move(tweet));
+        }
         tweets_.push_back(std::move(tweet));
     }
     void add(Diagnostic&& diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
@@ -213,6 +234,21 @@ public:
     }
 
 private:
+    // A retweet that embeds its original always collapses (onto the original read or the
+    // embedded one): only what picking among repeats of its id and collapsing it read is kept.
+    static Tweet collapsible_retweet(Tweet&& retweet) {
+        Tweet kept;
+        kept.id = std::move(retweet.id);
+        kept.id_approximate = retweet.id_approximate;
+        kept.created_at = retweet.created_at;
+        kept.local_date = retweet.local_date;
+        kept.metrics = retweet.metrics;
+        kept.retweet_of_id = std::move(retweet.retweet_of_id);
+        kept.edit_history_ids = std::move(retweet.edit_history_ids);
+        kept.original = std::move(retweet.original);
+        return kept;
+    }
+
     // Retweets of one tweet mostly embed equal copies of it (each page of a dump repeats it):
     // they share the first copy, so memory follows the distinct originals.
     void share_original(Tweet& retweet) {
@@ -232,16 +268,19 @@ private:
 // One file of JSON lines, read on all cores in ranges that each start at a record.
 std::optional<Corpus> read_file_in_ranges(const std::string& path, const ReadOptions& options,
                                           std::uint64_t min_range_bytes) {
+    // More ranges than threads: a thread that finishes early takes the next range.
+    constexpr std::size_t ranges_per_thread = 4;
+    const std::size_t threads = options.threads == 0 ? core_count() : options.threads;
     std::vector<ingest::FileRange> ranges;
     try {
-        ranges = ingest::json_lines_ranges(path, options, options.threads == 0 ? core_count() : options.threads, min_range_bytes);
+        ranges = ingest::json_lines_ranges(path, options, threads < 2 ? 1 : ranges_per_thread * threads, min_range_bytes);
     } catch (const Error&) {
         return std::nullopt;  // read as a whole, which reports the failure where it happens
     }
     if (ranges.size() < 2) return std::nullopt;
     std::vector<WindowedCollector> parts(ranges.size(), WindowedCollector(options));
     std::vector<std::uint64_t> lines(ranges.size());
-    for_each_slice(ranges.size(), ranges.size(), [&](std::size_t k, std::size_t, std::size_t) {
+    for_each_task(ranges.size(), threads, [&](std::size_t k) {
         WindowedCollector& collector = parts[k];
         try {
             lines[k] = ingest::read_json_lines_range(path, ranges[k], k + 1 == ranges.size(), options,
@@ -254,6 +293,9 @@ std::optional<Corpus> read_file_in_ranges(const std::string& path, const ReadOpt
             collector.add(std::move(diagnostic));
         }
     });
+    std::size_t tweets = 0;
+    for (const WindowedCollector& part : parts) tweets += part.tweet_count();
+    parts[0].reserve(tweets);
     std::uint64_t lines_before = lines[0];
     for (std::size_t k = 1; k < parts.size(); ++k) {
         parts[k].shift_positions(lines_before, ranges[k].begin);

@@ -4,7 +4,7 @@
 
 #include <algorithm>
 #include <array>
-#include <unordered_map>
+#include <utility>
 
 namespace td::ingest {
 namespace {
@@ -88,21 +88,30 @@ void for_each_near_pair(const std::vector<std::uint64_t>& signatures, int max_di
                         const std::function<void(std::size_t, std::size_t)>& on_pair) {
     if (max_distance < 0) return;
     const int bands = std::min(max_distance + 1, 64);
-    std::vector<std::size_t> visited_by(signatures.size(), static_cast<std::size_t>(-1));
-    std::vector<std::unordered_map<std::uint64_t, std::vector<std::size_t>>> buckets(static_cast<std::size_t>(bands));
-    for (std::size_t i = 0; i < signatures.size(); ++i) {
-        for (int band = 0; band < bands; ++band) {
-            const int first_bit = 64 * band / bands;
-            const int width = 64 * (band + 1) / bands - first_bit;
-            const std::uint64_t mask = width == 64 ? ~std::uint64_t{0} : ((std::uint64_t{1} << width) - 1);
-            const std::uint64_t key = (signatures[i] >> first_bit) & mask;
-            std::vector<std::size_t>& bucket = buckets[static_cast<std::size_t>(band)][key];
-            for (const std::size_t j : bucket) {
-                if (visited_by[j] == i) continue;  // already compared through an earlier band
-                visited_by[j] = i;
-                if (hamming_distance(signatures[i], signatures[j]) <= max_distance) on_pair(j, i);
-            }
-            bucket.push_back(i);
+    std::vector<std::uint64_t> masks;
+    for (int band = 0; band < bands; ++band) {
+        const int first_bit = 64 * band / bands;
+        const int width = 64 * (band + 1) / bands - first_bit;
+        masks.push_back((width == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << width) - 1) << first_bit);
+    }
+    // Each band sorts the signatures by their bits in it; runs of equal bits are the candidates.
+    std::vector<std::pair<std::uint64_t, std::size_t>> by_band(signatures.size());
+    for (std::size_t band = 0; band < masks.size(); ++band) {
+        for (std::size_t i = 0; i < signatures.size(); ++i) by_band[i] = {signatures[i] & masks[band], i};
+        std::sort(by_band.begin(), by_band.end());
+        const auto agree_before = [&](std::uint64_t a, std::uint64_t b) {  // compared in an earlier band
+            for (std::size_t earlier = 0; earlier < band; ++earlier)
+                if (((a ^ b) & masks[earlier]) == 0) return true;
+            return false;
+        };
+        for (std::size_t begin = 0, end = 0; begin < by_band.size(); begin = end) {
+            while (end < by_band.size() && by_band[end].first == by_band[begin].first) ++end;
+            for (std::size_t x = begin; x < end; ++x)
+                for (std::size_t y = x + 1; y < end; ++y) {
+                    const std::uint64_t a = signatures[by_band[x].second], b = signatures[by_band[y].second];
+                    if (hamming_distance(a, b) <= max_distance && !agree_before(a, b))
+                        on_pair(by_band[x].second, by_band[y].second);
+                }
         }
     }
 }

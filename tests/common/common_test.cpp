@@ -1,5 +1,6 @@
 #include "common/files.hpp"
 #include "common/gzip.hpp"
+#include "common/parallel.hpp"
 #include "common/resources.hpp"
 #include "common/string_map.hpp"
 #include "common/utf8.hpp"
@@ -9,7 +10,10 @@
 
 #include <doctest/doctest.h>
 
+#include <atomic>
 #include <filesystem>
+#include <stdexcept>
+#include <thread>
 
 using namespace td;
 
@@ -113,4 +117,28 @@ TEST_CASE("StringMap keeps one entry per key across growth, in insertion order")
     CHECK(map.key(order.front()).empty());
     CHECK(map.key(order.back()) == "词999");
     for (std::size_t i = 1; i < order.size(); ++i) CHECK(map.key(order[i - 1]) < map.key(order[i]));
+}
+
+TEST_CASE("for_each_task runs every task once, on several threads, and rethrows the first failure") {
+    std::vector<std::atomic<int>> runs(37);
+    std::atomic<int> running{0}, most_at_once{0};
+    for_each_task(runs.size(), 2, [&](std::size_t task) {
+        const int now = ++running;
+        for (int seen = most_at_once; now > seen && !most_at_once.compare_exchange_weak(seen, now);) {}
+        if (task < 4) std::this_thread::sleep_for(std::chrono::milliseconds(20));  // uneven tasks
+        ++runs[task];
+        --running;
+    });
+    for (const auto& count : runs) CHECK(count == 1);
+    CHECK(most_at_once <= 2);
+
+    std::atomic<int> finished{0};
+    CHECK_THROWS_WITH_AS(for_each_task(10, 2,
+                                       [&](std::size_t task) {
+                                           if (task == 3 || task == 7) throw std::runtime_error("task " + std::to_string(task));
+                                           ++finished;
+                                       }),
+                         "task 3", std::runtime_error);
+    CHECK(finished == 8);  // a failing task does not stop the others
+    for_each_task(0, 2, [](std::size_t) { FAIL("no task to run"); });
 }
