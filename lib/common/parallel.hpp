@@ -14,11 +14,13 @@ namespace td {
 
 inline std::size_t core_count() noexcept { return std::max(1u, std::thread::hardware_concurrency()); }
 
+// The threads a `threads` option asks for: 0 means one per core.
+inline std::size_t thread_count(std::size_t threads) noexcept { return threads == 0 ? core_count() : threads; }
+
 // How many slices `count` items make when no slice may be smaller than `min_per_slice`, with at
 // most `threads` slices (0: one per core).
 inline std::size_t slice_count(std::size_t count, std::size_t min_per_slice, std::size_t threads = 0) noexcept {
-    const std::size_t limit = threads == 0 ? core_count() : threads;
-    return std::clamp<std::size_t>(count / std::max<std::size_t>(min_per_slice, 1), 1, limit);
+    return std::clamp<std::size_t>(count / std::max<std::size_t>(min_per_slice, 1), 1, thread_count(threads));
 }
 
 // Calls body(slice, begin, end) for each of `slices` contiguous slices of [0, count) in
@@ -51,7 +53,7 @@ template <class Body>
 void for_each_task(std::size_t tasks, std::size_t threads, Body&& body) {
     std::atomic<std::size_t> next{0};
     std::vector<std::exception_ptr> errors(tasks);
-    const std::size_t workers = std::clamp<std::size_t>(tasks, 1, threads == 0 ? core_count() : threads);
+    const std::size_t workers = std::clamp<std::size_t>(tasks, 1, thread_count(threads));
     for_each_slice(workers, workers, [&](std::size_t, std::size_t, std::size_t) {
         for (std::size_t task = next++; task < tasks; task = next++) {
             try {

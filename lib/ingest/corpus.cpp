@@ -270,7 +270,7 @@ std::optional<Corpus> read_file_in_ranges(const std::string& path, const ReadOpt
                                           std::uint64_t min_range_bytes) {
     // More ranges than threads: a thread that finishes early takes the next range.
     constexpr std::size_t ranges_per_thread = 4;
-    const std::size_t threads = options.threads == 0 ? core_count() : options.threads;
+    const std::size_t threads = thread_count(options.threads);
     std::vector<ingest::FileRange> ranges;
     try {
         ranges = ingest::json_lines_ranges(path, options, threads < 2 ? 1 : ranges_per_thread * threads, min_range_bytes);

@@ -119,7 +119,7 @@ TEST_CASE("StringMap keeps one entry per key across growth, in insertion order")
     for (std::size_t i = 1; i < order.size(); ++i) CHECK(map.key(order[i - 1]) < map.key(order[i]));
 }
 
-TEST_CASE("for_each_task runs every task once, on several threads, and rethrows the first failure") {
+TEST_CASE("for_each_task runs every task once, on at most the threads asked for, and rethrows the first failure") {
     std::vector<std::atomic<int>> runs(37);
     std::atomic<int> running{0}, most_at_once{0};
     for_each_task(runs.size(), 2, [&](std::size_t task) {
