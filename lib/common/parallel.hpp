@@ -46,18 +46,25 @@ void for_each_slice(std::size_t count, std::size_t slices, Body&& body) {
         if (error) std::rethrow_exception(error);
 }
 
-// Calls body(task) for every task in [0, tasks) on up to `threads` threads (0: one per core),
+// The threads for_each_task runs `tasks` tasks on.
+inline std::size_t task_workers(std::size_t tasks, std::size_t threads) noexcept {
+    return std::clamp<std::size_t>(tasks, 1, thread_count(threads));
+}
+
+// Calls body(worker, task) for every task in [0, tasks) on task_workers(tasks, threads) threads,
 // each thread taking the next task as it becomes free, so uneven tasks still keep every core
-// busy; waits for all of them. The first exception thrown by a task is rethrown.
+// busy; waits for all of them. `worker` (in [0, task_workers)) names the thread, which runs one
+// task at a time, so per-worker state needs no lock. The first exception thrown by a task is
+// rethrown.
 template <class Body>
 void for_each_task(std::size_t tasks, std::size_t threads, Body&& body) {
     std::atomic<std::size_t> next{0};
     std::vector<std::exception_ptr> errors(tasks);
-    const std::size_t workers = std::clamp<std::size_t>(tasks, 1, thread_count(threads));
-    for_each_slice(workers, workers, [&](std::size_t, std::size_t, std::size_t) {
+    const std::size_t workers = task_workers(tasks, threads);
+    for_each_slice(workers, workers, [&](std::size_t worker, std::size_t, std::size_t) {
         for (std::size_t task = next++; task < tasks; task = next++) {
             try {
-                body(task);
+                body(worker, task);
             } catch (...) {
                 errors[task] = std::current_exception();
             }

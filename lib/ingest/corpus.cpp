@@ -197,11 +197,17 @@ public:
     std::size_t tweet_count() const noexcept { return tweets_.size(); }
     void reserve(std::size_t tweets) { tweets_.reserve(tweets); }
 
-    // Takes what another collector gathered, after what this one has.
+    // Takes what another collector gathered, after what this one has, and frees the other's
+    // storage at once (joining many collectors then needs little more than their tweets).
     void append(WindowedCollector&& other) {
         std::move(other.tweets_.begin(), other.tweets_.end(), std::back_inserter(tweets_));
         std::move(other.diagnostics_.begin(), other.diagnostics_.end(), std::back_inserter(diagnostics_));
         dropped_ += other.dropped_;
+        // Assigning `{}` would only clear them (initializer-list assignment keeps the capacity).
+        other.tweets_ = std::vector<Tweet>();
+        other.diagnostics_ = std::vector<Diagnostic>();
+        other.originals_ = Originals();
+        other.dropped_ = 0;
     }
 
     void add(Tweet&& tweet) {
@@ -226,7 +232,7 @@ public:
     }
 
     Corpus build() && {
-        originals_ = {};
+        originals_ = Originals();
         Corpus corpus = build_corpus(std::move(tweets_), std::move(diagnostics_), options_);
         corpus.counts.read += dropped_;
         corpus.counts.out_of_window += dropped_;
@@ -259,7 +265,8 @@ private:
     }
 
     const ReadOptions& options_;
-    std::unordered_map<std::string, std::shared_ptr<const Tweet>> originals_;
+    using Originals = std::unordered_map<std::string, std::shared_ptr<const Tweet>>;
+    Originals originals_;
     std::vector<Tweet> tweets_;
     std::vector<Diagnostic> diagnostics_;
     std::uint64_t dropped_ = 0;
@@ -280,7 +287,7 @@ std::optional<Corpus> read_file_in_ranges(const std::string& path, const ReadOpt
     if (ranges.size() < 2) return std::nullopt;
     std::vector<WindowedCollector> parts(ranges.size(), WindowedCollector(options));
     std::vector<std::uint64_t> lines(ranges.size());
-    for_each_task(ranges.size(), threads, [&](std::size_t k) {
+    for_each_task(ranges.size(), threads, [&](std::size_t, std::size_t k) {
         WindowedCollector& collector = parts[k];
         try {
             lines[k] = ingest::read_json_lines_range(path, ranges[k], k + 1 == ranges.size(), options,

@@ -12,7 +12,7 @@ namespace td {
 namespace {
 
 // The terms of one tweet: longest accepted phrase first, then rankable words and entities.
-std::vector<std::string> tweet_keys(const std::vector<terms::Unit>& units, const terms::Phrases& phrases,
+std::vector<std::string> tweet_keys(const terms::TextUnits& units, const terms::Phrases& phrases,
                                     const terms::Stopwords& stopwords) {
     std::vector<std::string> keys;
     auto add = [&](std::string key) {
@@ -21,9 +21,9 @@ std::vector<std::string> tweet_keys(const std::vector<terms::Unit>& units, const
     for (std::size_t i = 0; i < units.size();) {
         std::size_t taken = 0;
         for (std::size_t n = std::min(phrases.longest, terms::max_phrase_units); n >= 2 && !taken; --n) {
-            if (!terms::phrase_candidate(units, i, n)) continue;
-            std::string key = units[i].key;
-            for (std::size_t k = 1; k < n; ++k) terms::append_joined(key, units[i + k].key);
+            if (!terms::phrase_candidate(units.units(), i, n)) continue;
+            std::string key(units.key(i));
+            for (std::size_t k = 1; k < n; ++k) terms::append_joined(key, units.key(i + k));
             if (phrases.contains(key) && !stopwords.contains(key)) {
                 add(std::move(key));
                 taken = n;
@@ -33,8 +33,8 @@ std::vector<std::string> tweet_keys(const std::vector<terms::Unit>& units, const
             i += taken;
             continue;
         }
-        const terms::Unit& u = units[i++];
-        if (u.kind != TermKind::word || terms::rankable_word(u.key, stopwords)) add(u.key);
+        const std::string_view key = units.key(i);
+        if (units[i++].kind != TermKind::word || terms::rankable_word(key, stopwords)) add(std::string(key));
     }
     return keys;
 }
@@ -44,15 +44,18 @@ std::vector<std::string> tweet_keys(const std::vector<terms::Unit>& units, const
 TermAnalysis analyze_terms(const Corpus& corpus, const TermOptions& options) {
     const Segmenter segmenter(options.lexicon ? options.lexicon : Lexicon::builtin());
     TermAnalysis analysis;
-    std::vector<std::vector<terms::Unit>> units;
-    analysis.stats = terms::sharded_stats(corpus, segmenter, options.threads, &units);
+    std::vector<terms::UnitBatch> batches;
+    analysis.stats = terms::sharded_stats(corpus, segmenter, options.threads, &batches);
     const terms::Phrases phrases = terms::discover_phrases(analysis.stats, segmenter, options);
     analysis.ranked = terms::rank_terms(analysis.stats, phrases, options);
 
     const terms::Stopwords stopwords(options.extra_stopwords);
     analysis.tweet_terms.resize(corpus.tweets.size());
-    parallel_slices(units.size(), 2000, options.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
-        for (std::size_t t = begin; t < end; ++t) analysis.tweet_terms[t] = tweet_keys(units[t], phrases, stopwords);
+    for_each_task(batches.size(), options.threads, [&](std::size_t, std::size_t b) {
+        terms::UnitBatch& batch = batches[b];
+        for (std::size_t i = 0; i < batch.units.texts(); ++i)
+            analysis.tweet_terms[batch.first + i] = tweet_keys(batch.units.text(i), phrases, stopwords);
+        batch.units = {};
     });
     std::vector<double> engagement(corpus.tweets.size());
     for (std::size_t t = 0; t < engagement.size(); ++t) engagement[t] = terms::engagement_weight(corpus.tweets[t]);

@@ -43,16 +43,16 @@ TermCounts& StatsAccumulator::counts_of(std::string_view key, TermKind kind) {
     return counts;
 }
 
-void StatsAccumulator::add(const std::vector<Unit>& units, const Tweet& tweet) {
+void StatsAccumulator::add(const TextUnits& units, const Tweet& tweet) {
     scratch_.clear();
     occurrences_.clear();
     for (std::size_t i = 0; i < units.size(); ++i) {
-        note(units[i].key, units[i].surface, units[i].kind);
-        phrase_key_ = units[i].key;
-        phrase_surface_ = units[i].surface;
-        for (std::size_t n = 2; n <= max_phrase_units && phrase_candidate(units, i, n); ++n) {
-            append_joined(phrase_key_, units[i + n - 1].key);
-            append_joined(phrase_surface_, units[i + n - 1].surface);
+        note(units.key(i), units.surface(i), units[i].kind);
+        phrase_key_ = units.key(i);
+        phrase_surface_ = units.surface(i);
+        for (std::size_t n = 2; n <= max_phrase_units && phrase_candidate(units.units(), i, n); ++n) {
+            append_joined(phrase_key_, units.key(i + n - 1));
+            append_joined(phrase_surface_, units.surface(i + n - 1));
             note(phrase_key_, phrase_surface_, TermKind::phrase);
         }
     }

@@ -40,10 +40,13 @@ const TermCounts* lookup(const TermStats& stats, const std::string& key) {
 }  // namespace
 
 std::vector<std::string> phrase_parts(const Segmenter& segmenter, const std::string& key) {
+    UnitBuffer buffer;
+    buffer.add_text(segmenter, key);
+    const TextUnits units = buffer.text(0);
     std::vector<std::string> parts;
-    for (Unit& unit : text_units(segmenter, key)) {
-        if (!unit.joinable) return {};
-        parts.push_back(std::move(unit.key));
+    for (std::size_t i = 0; i < units.size(); ++i) {
+        if (!units[i].joinable) return {};
+        parts.emplace_back(units.key(i));
     }
     return parts;
 }

@@ -19,7 +19,7 @@ namespace td::terms {
 class StatsAccumulator {
 public:
     // Counts one tweet (a duplicate group's representative, split into `units`).
-    void add(const std::vector<Unit>& units, const Tweet& tweet);
+    void add(const TextUnits& units, const Tweet& tweet);
     void merge(StatsAccumulator&& other);
     // The statistics, with display forms refreshed.
     TermStats finish() &&;

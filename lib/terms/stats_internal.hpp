@@ -25,10 +25,18 @@ namespace td::terms {
 
 // The text a tweet is analysed by (normalised when ingest provided it).
 const std::string& tweet_text(const Tweet& tweet);
-// The statistics of the whole corpus, counted on all cores in contiguous shards and merged
-// (merging is exact, so the result equals a single pass); display forms are refreshed. With
-// `units`, also every tweet's units in corpus order.
+// Tweets [first, first + units.texts()) of a corpus, split into units.
+struct UnitBatch {
+    std::size_t first = 0;
+    UnitBuffer units;
+};
+constexpr std::size_t tweets_per_batch = 2048;
+
+// The statistics of the whole corpus, counted on all cores (each thread takes the next batch of
+// tweets as it frees up; per-thread counts merge exactly, so the result equals a single pass);
+// display forms are refreshed. With `batches`, also every tweet's units, batch by batch in
+// corpus order.
 TermStats sharded_stats(const Corpus& corpus, const Segmenter& segmenter, std::size_t threads,
-                        std::vector<std::vector<Unit>>* units);
+                        std::vector<UnitBatch>* batches);
 
 }  // namespace td::terms

@@ -5,6 +5,8 @@
 
 #include <unicode/unistr.h>
 
+#include <limits>
+
 namespace td::terms {
 namespace {
 
@@ -64,10 +66,18 @@ std::string join_keys(const std::vector<std::string>& keys, std::size_t begin, s
     return out;
 }
 
-std::vector<Unit> text_units(const Segmenter& segmenter, std::string_view text) {
-    std::vector<Unit> units;
+std::uint32_t UnitBuffer::store(std::string_view chars) {
+    if (chars.size() > std::numeric_limits<std::uint32_t>::max() - chars_.size())
+        throw Error(Error::Code::invalid_argument, "term units: more than 4 GiB of text in one batch");
+    const auto begin = std::uint32_t(chars_.size());
+    chars_.append(chars);
+    return begin;
+}
+
+void UnitBuffer::add_text(const Segmenter& segmenter, std::string_view text) {
     bool broken = true;
     const Stopwords& stop = builtin_stopword_set();
+    std::string surface;
     for (const Token& token : segmenter.tokenize(text)) {
         Unit unit;
         switch (token.kind) {
@@ -82,36 +92,43 @@ std::vector<Unit> text_units(const Segmenter& segmenter, std::string_view text) 
             unit.kind = token.kind == TokenKind::hashtag   ? TermKind::hashtag
                         : token.kind == TokenKind::cashtag ? TermKind::cashtag
                                                            : TermKind::mention;
-            unit.surface = sigil(token.text[0]) ? std::string(token.text) : entity_surface(token.text, s);
+            surface = sigil(token.text[0]) ? std::string(token.text) : entity_surface(token.text, s);
+            std::string key = surface;
             if (unit.kind == TermKind::cashtag) {
-                unit.key = unit.surface;
-                for (char& c : unit.key)
+                for (char& c : key)
                     if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
             } else {
-                unit.key = fold_case(unit.surface);
+                key = fold_case(surface);
             }
             unit.break_before = true;
-            units.push_back(std::move(unit));
+            add_unit(unit, key, surface);
             broken = true;
             continue;
         }
         case TokenKind::word:
         case TokenKind::number: break;
         }
-        unit.surface = std::string(token.text);
-        unit.key = fold_case(token.text);
+        const std::string key = fold_case(token.text);
         unit.kind = TermKind::word;
         unit.number = token.kind == TokenKind::number;
         unit.joinable = true;
-        unit.stopword = stop.contains(unit.key);
+        unit.stopword = stop.contains(key);
         unit.break_before = broken;
         broken = false;
-        units.push_back(std::move(unit));
+        add_unit(unit, key, token.text);
     }
-    return units;
+    text_ends_.push_back(units_.size());
 }
 
-bool phrase_candidate(const std::vector<Unit>& units, std::size_t begin, std::size_t n) {
+void UnitBuffer::add_unit(Unit unit, std::string_view key, std::string_view surface) {
+    unit.key_begin = store(key);
+    unit.key_size = std::uint32_t(key.size());
+    unit.surface_begin = surface == key ? unit.key_begin : store(surface);
+    unit.surface_size = std::uint32_t(surface.size());
+    units_.push_back(unit);
+}
+
+bool phrase_candidate(std::span<const Unit> units, std::size_t begin, std::size_t n) {
     if (n < 2 || n > max_phrase_units || begin + n > units.size()) return false;
     const Unit& first = units[begin];
     const Unit& last = units[begin + n - 1];
@@ -120,7 +137,7 @@ bool phrase_candidate(const std::vector<Unit>& units, std::size_t begin, std::si
     for (std::size_t i = begin; i < begin + n; ++i) {
         const Unit& u = units[i];
         if (!u.joinable || (i > begin && u.break_before)) return false;
-        bytes += u.key.size() + 1;
+        bytes += u.key_size + 1;
     }
     return bytes <= max_phrase_bytes;
 }

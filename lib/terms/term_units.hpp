@@ -4,6 +4,9 @@
 
 #include <tweetdigest/terms.hpp>
 
+#include <cstdint>
+#include <functional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -11,9 +14,10 @@
 
 namespace td::terms {
 
+// One unit; its key and surface are spans of the UnitBuffer that holds it.
 struct Unit {
-    std::string key;      // case-folded; "#tag", "$tick", "@name" for entities
-    std::string surface;  // as written
+    std::uint32_t key_begin = 0, key_size = 0;          // case-folded; "#tag", "$tick", "@name" for entities
+    std::uint32_t surface_begin = 0, surface_size = 0;  // as written
     TermKind kind = TermKind::word;
     bool joinable = false;      // a word or number that may be part of a phrase
     bool number = false;
@@ -21,7 +25,52 @@ struct Unit {
     bool break_before = false;  // punctuation, an emoji, a URL or an entity precedes it
 };
 
-std::vector<Unit> text_units(const Segmenter& segmenter, std::string_view text);
+class UnitBuffer;
+
+// The units of one text, as stored in a UnitBuffer.
+class TextUnits {
+public:
+    TextUnits(const UnitBuffer& buffer, std::span<const Unit> units) : buffer_(&buffer), units_(units) {}
+    std::size_t size() const noexcept { return units_.size(); }
+    const Unit& operator[](std::size_t i) const noexcept { return units_[i]; }
+    std::span<const Unit> units() const noexcept { return units_; }
+    std::string_view key(std::size_t i) const noexcept;
+    std::string_view surface(std::size_t i) const noexcept;
+
+private:
+    const UnitBuffer* buffer_;
+    std::span<const Unit> units_;
+};
+
+// The units of a sequence of texts, with every key and surface in one character buffer: a few
+// bytes per unit, and no allocation per unit.
+class UnitBuffer {
+public:
+    // Appends the units of `text` as the next text. Throws Error when the buffer would pass 4 GiB.
+    void add_text(const Segmenter& segmenter, std::string_view text);
+    std::size_t texts() const noexcept { return text_ends_.size(); }
+    TextUnits text(std::size_t i) const noexcept {
+        const std::size_t begin = i == 0 ? 0 : text_ends_[i - 1];
+        return {*this, std::span<const Unit>(units_).subspan(begin, text_ends_[i] - begin)};
+    }
+    std::string_view chars(std::uint32_t begin, std::uint32_t size) const noexcept { return {chars_.data() + begin, size}; }
+
+private:
+    std::uint32_t store(std::string_view chars);
+    void add_unit(Unit unit, std::string_view key, std::string_view surface);
+
+    std::string chars_;
+    std::vector<Unit> units_;
+    std::vector<std::size_t> text_ends_;
+};
+
+inline std::string_view TextUnits::key(std::size_t i) const noexcept {
+    return buffer_->chars(units_[i].key_begin, units_[i].key_size);
+}
+inline std::string_view TextUnits::surface(std::size_t i) const noexcept {
+    return buffer_->chars(units_[i].surface_begin, units_[i].surface_size);
+}
+
 std::string fold_case(std::string_view text);
 // Appends `next` to a phrase: a space between two spaced scripts ("Claude Code"), none
 // otherwise ("AI代理", "世界模型").
@@ -31,16 +80,20 @@ std::string join_keys(const std::vector<std::string>& keys, std::size_t begin, s
 constexpr std::size_t max_phrase_units = 4;
 constexpr std::size_t max_phrase_bytes = 64;
 
-// Keys of `units[begin, begin+n)` when they can form a phrase candidate, else empty.
-bool phrase_candidate(const std::vector<Unit>& units, std::size_t begin, std::size_t n);
+// Whether `units[begin, begin+n)` can form a phrase candidate.
+bool phrase_candidate(std::span<const Unit> units, std::size_t begin, std::size_t n);
 
 class Stopwords {
 public:
     explicit Stopwords(const std::vector<std::string>& extra = {});
-    bool contains(std::string_view key) const { return words_.count(std::string(key)) > 0; }
+    bool contains(std::string_view key) const { return words_.find(key) != words_.end(); }
 
 private:
-    std::unordered_set<std::string> words_;
+    struct Hash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+    };
+    std::unordered_set<std::string, Hash, std::equal_to<>> words_;
 };
 const Stopwords& builtin_stopword_set();
 

@@ -119,26 +119,39 @@ TEST_CASE("StringMap keeps one entry per key across growth, in insertion order")
     for (std::size_t i = 1; i < order.size(); ++i) CHECK(map.key(order[i - 1]) < map.key(order[i]));
 }
 
-TEST_CASE("for_each_task runs every task once, on at most the threads asked for, and rethrows the first failure") {
+TEST_CASE("for_each_task runs every task once, on at most the threads asked for, one task per worker at a time, and rethrows the first failure") {
     std::vector<std::atomic<int>> runs(37);
     std::atomic<int> running{0}, most_at_once{0};
-    for_each_task(runs.size(), 2, [&](std::size_t task) {
+    REQUIRE(task_workers(runs.size(), 2) == 2);
+    std::vector<std::atomic<int>> busy(2);
+    std::atomic<int> worker_shared{0}, worker_out_of_range{0};
+    for_each_task(runs.size(), 2, [&](std::size_t worker, std::size_t task) {
+        if (worker >= busy.size()) {
+            ++worker_out_of_range;
+            return;
+        }
+        if (++busy[worker] != 1) ++worker_shared;
         const int now = ++running;
         for (int seen = most_at_once; now > seen && !most_at_once.compare_exchange_weak(seen, now);) {}
         if (task < 4) std::this_thread::sleep_for(std::chrono::milliseconds(20));  // uneven tasks
         ++runs[task];
         --running;
+        --busy[worker];
     });
     for (const auto& count : runs) CHECK(count == 1);
     CHECK(most_at_once <= 2);
+    CHECK(worker_out_of_range == 0);
+    CHECK(worker_shared == 0);  // a worker runs one task at a time
 
     std::atomic<int> finished{0};
     CHECK_THROWS_WITH_AS(for_each_task(10, 2,
-                                       [&](std::size_t task) {
+                                       [&](std::size_t, std::size_t task) {
                                            if (task == 3 || task == 7) throw std::runtime_error("task " + std::to_string(task));
                                            ++finished;
                                        }),
                          "task 3", std::runtime_error);
     CHECK(finished == 8);  // a failing task does not stop the others
-    for_each_task(0, 2, [](std::size_t) { FAIL("no task to run"); });
+    for_each_task(0, 2, [](std::size_t, std::size_t) { FAIL("no task to run"); });
+    CHECK(task_workers(0, 2) == 1);
+    CHECK(task_workers(1, 8) == 1);
 }
