@@ -74,6 +74,18 @@ void for_each_task(std::size_t tasks, std::size_t threads, Body&& body) {
         if (error) std::rethrow_exception(error);
 }
 
+// Runs first() and second() at once when `threads` (0: one per core) allows two threads, one
+// after the other otherwise; waits for both and rethrows the first one's exception first.
+template <class First, class Second>
+void run_together(std::size_t threads, First&& first, Second&& second) {
+    if (thread_count(threads) < 2) {
+        first();
+        second();
+        return;
+    }
+    for_each_slice(2, 2, [&](std::size_t k, std::size_t, std::size_t) { k == 0 ? first() : second(); });
+}
+
 // for_each_slice with as many slices as slice_count() allows.
 template <class Body>
 void parallel_slices(std::size_t count, std::size_t min_per_slice, std::size_t threads, Body&& body) {

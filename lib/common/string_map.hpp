@@ -34,6 +34,25 @@ public:
         values_.emplace_back();
         return {entries_.size() - 1, true};
     }
+    static constexpr std::size_t npos = std::size_t(-1);
+    // The index of key's entry, or npos when it is absent.
+    std::size_t find(std::string_view key) const {
+        if (slots_.empty()) return npos;
+        const std::uint64_t hash = hash_of(key);
+        for (std::size_t at = std::size_t(hash) & mask_; slots_[at].index != 0; at = (at + 1) & mask_) {
+            const Slot& slot = slots_[at];
+            if (slot.hash == std::uint32_t(hash) && this->key(slot.index - 1) == key) return slot.index - 1;
+        }
+        return npos;
+    }
+    // Room for `entries` entries without growing the table.
+    void reserve(std::size_t entries) {
+        std::size_t capacity = std::max<std::size_t>(slots_.size(), 64);
+        while ((entries + 1) * 4 > capacity * 3) capacity *= 2;
+        if (capacity != slots_.size()) rehash(capacity);
+        entries_.reserve(entries);
+        values_.reserve(entries);
+    }
     std::size_t size() const noexcept { return entries_.size(); }
     std::string_view key(std::size_t i) const { return std::string_view(keys_).substr(entries_[i].offset, entries_[i].length); }
     Value& value(std::size_t i) { return values_[i]; }
@@ -55,8 +74,8 @@ private:
         std::size_t offset, length;
     };
     static std::uint64_t hash_of(std::string_view key) noexcept { return std::hash<std::string_view>{}(key); }
-    void grow() {
-        const std::size_t capacity = slots_.empty() ? 64 : slots_.size() * 2;
+    void grow() { rehash(slots_.empty() ? 64 : slots_.size() * 2); }
+    void rehash(std::size_t capacity) {
         slots_.assign(capacity, Slot{});
         mask_ = capacity - 1;
         for (std::size_t i = 0; i < entries_.size(); ++i) {

@@ -1,6 +1,8 @@
 #include "digest/evidence.hpp"
 #include "digest/tweet_text.hpp"
 
+#include "common/parallel.hpp"
+
 #include <tweetdigest/digest.hpp>
 
 #include <algorithm>
@@ -99,8 +101,14 @@ Digest build_digest(const Corpus& corpus, const TermAnalysis& terms, const Diges
     result.top_terms.assign(terms.ranked.begin(),
                             terms.ranked.begin() + long(std::min(options.cloud_terms, terms.ranked.size())));
 
-    const digest::Clustering clustering = digest::cluster_tweets(corpus, terms);
-    const Evidence evidence(corpus, terms, clustering, digest::Lexicons::builtin(), options);
+    // Clustering runs on one thread; what the sections read of single tweets is computed meanwhile.
+    const digest::Lexicons& lexicons = digest::Lexicons::builtin();
+    digest::Clustering clustering;
+    digest::TweetSignals signals;
+    run_together(
+        options.terms.threads, [&] { clustering = digest::cluster_tweets(corpus, terms); },
+        [&] { signals = digest::tweet_signals(corpus, lexicons, options.terms.threads); });
+    const Evidence evidence(corpus, terms, clustering, lexicons, options, std::move(signals));
     digest::add_summary(evidence, result);
     digest::add_core_points(evidence, result);
     digest::add_views(evidence, result);

@@ -7,26 +7,30 @@
 
 namespace td::digest {
 
-Evidence::Evidence(const Corpus& corpus_, const TermAnalysis& terms_, const Clustering& clustering_,
-                   const Lexicons& lexicons_, const DigestOptions& options_)
-    : corpus(corpus_), terms(terms_), clustering(clustering_), lexicons(lexicons_),
-      wording(Wording::get(options_.language)), options(options_) {
+TweetSignals tweet_signals(const Corpus& corpus, const Lexicons& lexicons, std::size_t threads) {
     const std::size_t count = corpus.tweets.size();
-    sentiment.resize(count);
-    quotable.resize(count);
-    event_cue.resize(count);
-    tickers.resize(count);
-    parallel_slices(count, 2000, options.terms.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
+    TweetSignals signals;
+    signals.sentiment.resize(count);
+    signals.quotable.resize(count);
+    signals.event_cue.resize(count);
+    signals.tickers.resize(count);
+    parallel_slices(count, 2000, threads, [&](std::size_t, std::size_t begin, std::size_t end) {
         for (std::size_t i = begin; i < end; ++i) {
             const std::string& text = corpus.tweets[i].text;
-            sentiment[i] = sentiment_score(lexicons, text);
-            quotable[i] = !sentence(i).empty();
+            signals.sentiment[i] = sentiment_score(lexicons, text);
+            signals.quotable[i] = !quotable_sentence(text).empty();
             const std::vector<PhraseMatch> cues = lexicons.events.find_all(text);
-            event_cue[i] = cues.empty() ? -1 : int(cues.front().payload);
-            tickers[i] = mentioned_tickers(lexicons, corpus.tweets[i]);
+            signals.event_cue[i] = cues.empty() ? -1 : int(cues.front().payload);
+            signals.tickers[i] = mentioned_tickers(lexicons, corpus.tweets[i]);
         }
     });
+    return signals;
 }
+
+Evidence::Evidence(const Corpus& corpus_, const TermAnalysis& terms_, const Clustering& clustering_,
+                   const Lexicons& lexicons_, const DigestOptions& options_, TweetSignals signals)
+    : TweetSignals(std::move(signals)), corpus(corpus_), terms(terms_), clustering(clustering_), lexicons(lexicons_),
+      wording(Wording::get(options_.language)), options(options_) {}
 
 std::string Evidence::display(TermId term) const {
     const std::string& key = clustering.vocabulary[term];

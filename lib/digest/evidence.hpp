@@ -12,21 +12,27 @@
 
 namespace td::digest {
 
-struct Evidence {
+// What the sections read of each corpus tweet by itself, whatever its cluster.
+struct TweetSignals {
+    std::vector<int> sentiment;      // positive minus negative words
+    std::vector<char> quotable;      // quotable_sentence() of its text is not empty
+    std::vector<int> event_cue;      // index of its first event cue in lexicons.event_cues, or -1
+    std::vector<std::vector<std::pair<std::string, std::string>>> tickers;  // symbol, kind
+};
+
+// Computed on up to `threads` threads (0: one per core).
+TweetSignals tweet_signals(const Corpus& corpus, const Lexicons& lexicons, std::size_t threads);
+
+struct Evidence : TweetSignals {
     const Corpus& corpus;
     const TermAnalysis& terms;
     const Clustering& clustering;
     const Lexicons& lexicons;
     const Wording& wording;
     const DigestOptions& options;
-    // Per corpus tweet, computed once on all cores:
-    std::vector<int> sentiment;      // positive minus negative words
-    std::vector<char> quotable;      // sentence() is not empty
-    std::vector<int> event_cue;      // index of its first event cue in lexicons.event_cues, or -1
-    std::vector<std::vector<std::pair<std::string, std::string>>> tickers;  // symbol, kind
 
     Evidence(const Corpus& corpus, const TermAnalysis& terms, const Clustering& clustering,
-             const Lexicons& lexicons, const DigestOptions& options);
+             const Lexicons& lexicons, const DigestOptions& options, TweetSignals signals);
 
     const Tweet& tweet(std::size_t index) const { return corpus.tweets[index]; }
     std::string display(TermId term) const;

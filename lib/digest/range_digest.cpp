@@ -94,8 +94,8 @@ void add_overview(Digest& d, const Wording& w, std::size_t day_count) {
                                  {"top", w.fill("quoted", {{"text", d.core_points.front().title}})},
                                  {"top_tweets", std::to_string(d.core_points.front().tweets)}});
     d.overview = {w.fill("overview", fields), ids};
-    d.overview.text += (d.language == Language::en ? " " : "") +
-                       w.fill("overview_range", {{"days", std::to_string(day_count)},
+    if (d.language == Language::en) d.overview.text += ' ';
+    d.overview.text += w.fill("overview_range", {{"days", std::to_string(day_count)},
                                                  {"new", std::to_string(d.new_stories)}});
 }
 

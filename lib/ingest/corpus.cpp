@@ -4,6 +4,7 @@
 #include "ingest/simhash.hpp"
 
 #include "common/parallel.hpp"
+#include "common/string_map.hpp"
 
 #include <tweetdigest/ingest.hpp>
 
@@ -53,17 +54,19 @@ bool better_representative(const Tweet& a, const Tweet& b) {
 // Same id read twice (overlapping pages) or an older version of an edited tweet: keep one.
 std::vector<Tweet> drop_repeats_and_old_edits(std::vector<Tweet> tweets, CorpusCounts& counts) {
     // Compacted in place: unique tweets move down to the front of `tweets`.
-    std::unordered_map<std::string, std::size_t> index_by_id;
+    StringMap<std::size_t> index_by_id;
     index_by_id.reserve(tweets.size());
     std::size_t unique_size = 0;
     for (Tweet& tweet : tweets) {
         if (!tweet.id_approximate) {
-            const auto [found, inserted] = index_by_id.emplace(tweet.id, unique_size);
+            const auto [entry, inserted] = index_by_id.try_emplace(tweet.id);
             if (!inserted) {
                 ++counts.duplicates;
-                if (better_representative(tweet, tweets[found->second])) tweets[found->second] = std::move(tweet);
+                Tweet& first = tweets[index_by_id.value(entry)];
+                if (better_representative(tweet, first)) first = std::move(tweet);
                 continue;
             }
+            index_by_id.value(entry) = unique_size;
         }
         if (&tweets[unique_size] != &tweet) tweets[unique_size] = std::move(tweet);
         ++unique_size;
@@ -86,10 +89,13 @@ std::vector<Tweet> drop_repeats_and_old_edits(std::vector<Tweet> tweets, CorpusC
 std::vector<Tweet> window_and_collapse(std::vector<Tweet> tweets, const ReadOptions& options,
                                        CorpusCounts& counts) {
     const auto in_window = [&](const Tweet& tweet) { return td::in_window(options, tweet.local_date); };
-    std::unordered_map<std::string, std::size_t> index_by_id;
+    StringMap<std::size_t> index_by_id;
     index_by_id.reserve(tweets.size());
-    for (std::size_t i = 0; i < tweets.size(); ++i)
-        if (!tweets[i].id_approximate) index_by_id.emplace(tweets[i].id, i);
+    for (std::size_t i = 0; i < tweets.size(); ++i) {
+        if (tweets[i].id_approximate) continue;
+        const auto [entry, inserted] = index_by_id.try_emplace(tweets[i].id);
+        if (inserted) index_by_id.value(entry) = i;
+    }
 
     std::vector<bool> keep(tweets.size(), false);
     std::vector<Tweet> embedded_originals;
@@ -101,9 +107,10 @@ std::vector<Tweet> window_and_collapse(std::vector<Tweet> tweets, const ReadOpti
             keep[i] = true;
             continue;
         }
-        if (const auto found = index_by_id.find(tweet.retweet_of_id); found != index_by_id.end()) {
-            keep[found->second] = true;
-            ++tweets[found->second].retweets_seen;
+        if (const std::size_t found = index_by_id.find(tweet.retweet_of_id); found != index_by_id.npos) {
+            const std::size_t original = index_by_id.value(found);
+            keep[original] = true;
+            ++tweets[original].retweets_seen;
             ++counts.retweets;
         } else if (const auto embedded = embedded_by_id.find(tweet.retweet_of_id); embedded != embedded_by_id.end()) {
             ++embedded_originals[embedded->second].retweets_seen;

@@ -39,6 +39,12 @@ const TermCounts* lookup(const TermStats& stats, const std::string& key) {
 
 }  // namespace
 
+void Phrases::add(std::string key, std::vector<std::string> unit_keys) {
+    longest = std::max(longest, unit_keys.size());
+    keys_.insert(key);
+    parts.emplace(std::move(key), std::move(unit_keys));
+}
+
 std::vector<std::string> phrase_parts(const Segmenter& segmenter, const std::string& key) {
     UnitBuffer buffer;
     buffer.add_text(segmenter, key);
@@ -91,8 +97,7 @@ Phrases discover_phrases(const TermStats& stats, const Segmenter& segmenter, con
         if (boundary_entropy(right, key, c.frequency) < threshold ||
             boundary_entropy(left, key, c.frequency) < threshold)
             continue;
-        phrases.longest = std::max(phrases.longest, parts.size());
-        phrases.parts.emplace(key, std::move(parts));
+        phrases.add(key, std::move(parts));
     }
     return phrases;
 }

@@ -4,6 +4,8 @@
 // non-negative PMI) and have varied neighbours on both sides (boundary entropy, estimated from the
 // longer candidates that extend them).
 
+#include "terms/term_units.hpp"
+
 #include <tweetdigest/terms.hpp>
 
 #include <map>
@@ -15,7 +17,12 @@ namespace td::terms {
 struct Phrases {
     std::map<std::string, std::vector<std::string>> parts;  // accepted phrase -> its unit keys
     std::size_t longest = 0;                                // most units in an accepted phrase
-    bool contains(const std::string& key) const { return parts.count(key) > 0; }
+
+    void add(std::string key, std::vector<std::string> unit_keys);
+    bool contains(std::string_view key) const { return keys_.find(key) != keys_.end(); }
+
+private:
+    KeySet keys_;  // the keys of `parts`, hashed: tweets look phrases up at every position
 };
 
 Phrases discover_phrases(const TermStats& stats, const Segmenter& segmenter, const TermOptions& options);

@@ -83,17 +83,20 @@ constexpr std::size_t max_phrase_bytes = 64;
 // Whether `units[begin, begin+n)` can form a phrase candidate.
 bool phrase_candidate(std::span<const Unit> units, std::size_t begin, std::size_t n);
 
+// Hashing for sets of keys looked up by string_view.
+struct KeyHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
+
 class Stopwords {
 public:
     explicit Stopwords(const std::vector<std::string>& extra = {});
     bool contains(std::string_view key) const { return words_.find(key) != words_.end(); }
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
-    };
-    std::unordered_set<std::string, Hash, std::equal_to<>> words_;
+    KeySet words_;
 };
 const Stopwords& builtin_stopword_set();
 

@@ -119,6 +119,26 @@ TEST_CASE("StringMap keeps one entry per key across growth, in insertion order")
     for (std::size_t i = 1; i < order.size(); ++i) CHECK(map.key(order[i - 1]) < map.key(order[i]));
 }
 
+TEST_CASE("StringMap finds keys without inserting them, before and after reserving room") {
+    StringMap<std::size_t> map;
+    CHECK(map.find("absent") == map.npos);
+    for (std::size_t i = 0; i < 300; ++i) map.value(map.try_emplace("id" + std::to_string(i)).first) = i;
+    map.reserve(20000);  // rehashes a table that already holds entries
+    for (std::size_t i = 300; i < 20000; ++i) map.value(map.try_emplace("id" + std::to_string(i)).first) = i;
+    REQUIRE(map.size() == 20000);
+    std::size_t wrong = 0;
+    for (std::size_t i = 0; i < 20000; ++i) {
+        const std::size_t found = map.find("id" + std::to_string(i));
+        wrong += found == map.npos || map.value(found) != i;
+    }
+    CHECK(wrong == 0);
+    CHECK(map.find("id20000") == map.npos);
+    CHECK(map.find("") == map.npos);
+    CHECK(map.size() == 20000);  // find never inserts
+    map.reserve(10);             // never shrinks
+    CHECK(map.find("id19999") != map.npos);
+}
+
 TEST_CASE("for_each_task runs every task once, on at most the threads asked for, one task per worker at a time, and rethrows the first failure") {
     std::vector<std::atomic<int>> runs(37);
     std::atomic<int> running{0}, most_at_once{0};
@@ -154,4 +174,36 @@ TEST_CASE("for_each_task runs every task once, on at most the threads asked for,
     for_each_task(0, 2, [](std::size_t, std::size_t) { FAIL("no task to run"); });
     CHECK(task_workers(0, 2) == 1);
     CHECK(task_workers(1, 8) == 1);
+}
+
+TEST_CASE("run_together runs both functions, at once only when two threads are allowed, and rethrows the first failure") {
+    for (const std::size_t threads : {std::size_t(1), std::size_t(2)}) {
+        std::atomic<bool> first_running{false};
+        std::atomic<int> overlaps{0}, runs{0};
+        run_together(
+            threads,
+            [&] {
+                first_running = true;
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                first_running = false;
+                ++runs;
+            },
+            [&] {
+                for (int i = 0; i < 20; ++i, std::this_thread::sleep_for(std::chrono::milliseconds(2)))
+                    overlaps += first_running.load();
+                ++runs;
+            });
+        CHECK(runs == 2);
+        if (threads == 1) CHECK(overlaps == 0);  // one after the other
+        else CHECK(overlaps > 0);                // the second ran while the first slept
+    }
+    int second_runs = 0;
+    CHECK_THROWS_WITH_AS(run_together(
+                             2, [] { throw std::runtime_error("first"); },
+                             [&] {
+                                 ++second_runs;
+                                 throw std::runtime_error("second");
+                             }),
+                         "first", std::runtime_error);
+    CHECK(second_runs == 1);
 }
