@@ -7,6 +7,7 @@
 #include <numeric>
 #include <optional>
 #include <type_traits>
+#include <unordered_map>
 
 namespace td::digest {
 namespace {
@@ -59,11 +60,10 @@ std::vector<std::size_t> seeding_order(const Corpus& corpus, const std::vector<d
     return order;
 }
 
-// A cluster holding a term, with that term's centroid weight. The weight lives in the cluster's
-// unordered_map, whose nodes keep their address while the map grows or the cluster moves.
+// A cluster holding a term, and the position of that term in the cluster's centroid.
 struct Posting {
     std::uint32_t cluster;
-    const double* weight;
+    std::uint32_t position;
 };
 static_assert(std::is_nothrow_move_constructible_v<Cluster>, "growing the cluster vector must move the maps, not copy them");
 
@@ -79,9 +79,9 @@ struct ClusterIndex {
         Cluster& cluster = clusters[c];
         cluster.members.push_back(index);
         for (const auto& [id, weight] : vector.weights) {
-            const auto [slot, inserted] = cluster.centroid.try_emplace(id, 0.0);
-            if (inserted) postings[id].push_back({c, &slot->second});
-            double& centroid_weight = slot->second;
+            const auto [position, inserted] = cluster.centroid.try_emplace(id);
+            if (inserted) postings[id].push_back({c, position});
+            double& centroid_weight = cluster.centroid.weight_at(position);
             cluster.centroid_norm2 += 2 * centroid_weight * weight + weight * weight;
             centroid_weight += weight;
         }
@@ -97,7 +97,7 @@ struct ClusterIndex {
             if (postings[id].size() > options.max_postings) continue;  // a term every topic shares
             for (const Posting& posting : postings[id]) {
                 if (partial[posting.cluster] == 0.0) touched.push_back(posting.cluster);
-                partial[posting.cluster] += weight * *posting.weight;
+                partial[posting.cluster] += weight * clusters[posting.cluster].centroid.weight_at(posting.position);
             }
         }
         std::vector<std::pair<double, std::uint32_t>> shortlist;
@@ -232,11 +232,37 @@ void rank_clusters(std::vector<Cluster>& clusters, const ClusterOptions& options
 
 }  // namespace
 
+std::size_t Centroid::slot_of(TermId id) const noexcept {
+    const std::size_t mask = slots_.size() - 1;
+    std::size_t at = std::size_t((std::uint64_t(id) * 0x9E3779B97F4A7C15ull) >> 32) & mask;
+    while (slots_[at] != 0 && entries_[slots_[at] - 1].first != id) at = (at + 1) & mask;
+    return at;
+}
+
+void Centroid::rehash(std::size_t capacity) {
+    slots_.assign(capacity, 0);
+    for (std::size_t i = 0; i < entries_.size(); ++i) slots_[slot_of(entries_[i].first)] = std::uint32_t(i + 1);
+}
+
+std::pair<std::uint32_t, bool> Centroid::try_emplace(TermId id) {
+    if ((entries_.size() + 1) * 2 > slots_.size()) rehash(slots_.empty() ? 8 : slots_.size() * 2);
+    const std::size_t at = slot_of(id);
+    if (slots_[at] != 0) return {slots_[at] - 1, false};
+    entries_.emplace_back(id, 0.0);
+    slots_[at] = std::uint32_t(entries_.size());
+    return {std::uint32_t(entries_.size() - 1), true};
+}
+
+double Centroid::weight_of(TermId id) const noexcept {
+    if (slots_.empty()) return 0;
+    const std::uint32_t slot = slots_[slot_of(id)];
+    return slot == 0 ? 0 : entries_[slot - 1].second;
+}
+
 double Cluster::cosine(const SparseVector& vector) const {
     if (centroid_norm2 <= 0) return 0;
     double dot = 0;
-    for (const auto& [id, weight] : vector.weights)
-        if (const auto found = centroid.find(id); found != centroid.end()) dot += found->second * weight;
+    for (const auto& [id, weight] : vector.weights) dot += centroid.weight_of(id) * weight;
     return dot / std::sqrt(centroid_norm2);
 }
 
@@ -245,9 +271,7 @@ double Cluster::cosine(const Cluster& other) const {
     const Cluster& small = centroid.size() <= other.centroid.size() ? *this : other;
     const Cluster& large = &small == this ? other : *this;
     double dot = 0;
-    for (const auto& [id, weight] : small.centroid)
-        if (const auto found = large.centroid.find(id); found != large.centroid.end())
-            dot += found->second * weight;
+    for (const auto& [id, weight] : small.centroid) dot += large.centroid.weight_of(id) * weight;
     return dot / std::sqrt(centroid_norm2 * other.centroid_norm2);
 }
 

@@ -201,17 +201,15 @@ class WindowedCollector {
 public:
     explicit WindowedCollector(const ReadOptions& options) : options_(options) {}
 
-    std::size_t tweet_count() const noexcept { return tweets_.size(); }
-    void reserve(std::size_t tweets) { tweets_.reserve(tweets); }
 
     // Takes what another collector gathered, after what this one has, and frees the other's
     // storage at once (joining many collectors then needs little more than their tweets).
     void append(WindowedCollector&& other) {
-        std::move(other.tweets_.begin(), other.tweets_.end(), std::back_inserter(tweets_));
+        std::move(other.blocks_.begin(), other.blocks_.end(), std::back_inserter(blocks_));
         std::move(other.diagnostics_.begin(), other.diagnostics_.end(), std::back_inserter(diagnostics_));
         dropped_ += other.dropped_;
         // Assigning `{}` would only clear them (initializer-list assignment keeps the capacity).
-        other.tweets_ = std::vector<Tweet>();
+        other.blocks_ = std::vector<std::vector<Tweet>>();
         other.diagnostics_ = std::vector<Diagnostic>();
         other.originals_ = Originals();
         other.dropped_ = 0;
@@ -226,7 +224,11 @@ public:
             share_original(tweet);
             if (options_.collapse_retweets) tweet = collapsible_retweet(std::move(tweet));
         }
-        tweets_.push_back(std::move(tweet));
+        if (blocks_.empty() || blocks_.back().size() == block_size) {
+            blocks_.emplace_back();
+            blocks_.back().reserve(block_size);
+        }
+        blocks_.back().push_back(std::move(tweet));
     }
     void add(Diagnostic&& diagnostic) { diagnostics_.push_back(std::move(diagnostic)); }
 
@@ -240,13 +242,27 @@ public:
 
     Corpus build() && {
         originals_ = Originals();
-        Corpus corpus = build_corpus(std::move(tweets_), std::move(diagnostics_), options_);
+        Corpus corpus = build_corpus(joined_blocks(), std::move(diagnostics_), options_);
         corpus.counts.read += dropped_;
         corpus.counts.out_of_window += dropped_;
         return corpus;
     }
 
 private:
+    // The tweets in reading order, each block freed once its tweets moved.
+    std::vector<Tweet> joined_blocks() {
+        std::size_t count = 0;
+        for (const std::vector<Tweet>& block : blocks_) count += block.size();
+        std::vector<Tweet> tweets;
+        tweets.reserve(count);
+        for (std::vector<Tweet>& block : blocks_) {
+            std::move(block.begin(), block.end(), std::back_inserter(tweets));
+            block = std::vector<Tweet>();
+        }
+        blocks_ = std::vector<std::vector<Tweet>>();
+        return tweets;
+    }
+
     // A retweet that embeds its original always collapses (onto the original read or the
     // embedded one): only what picking among repeats of its id and collapsing it read is kept.
     static Tweet collapsible_retweet(Tweet&& retweet) {
@@ -274,7 +290,11 @@ private:
     const ReadOptions& options_;
     using Originals = std::unordered_map<std::string, std::shared_ptr<const Tweet>>;
     Originals originals_;
-    std::vector<Tweet> tweets_;
+    // Tweets in blocks of a fixed capacity, so that reading never moves the tweets read so far.
+    // A block (~35 MB) is above the allocator's largest mmap threshold: freeing one returns its
+    // memory at once, and the pages of a block's unused tail are never touched.
+    static constexpr std::size_t block_size = std::size_t(1) << 16;
+    std::vector<std::vector<Tweet>> blocks_;
     std::vector<Diagnostic> diagnostics_;
     std::uint64_t dropped_ = 0;
 };
@@ -307,9 +327,6 @@ std::optional<Corpus> read_file_in_ranges(const std::string& path, const ReadOpt
             collector.add(std::move(diagnostic));
         }
     });
-    std::size_t tweets = 0;
-    for (const WindowedCollector& part : parts) tweets += part.tweet_count();
-    parts[0].reserve(tweets);
     std::uint64_t lines_before = lines[0];
     for (std::size_t k = 1; k < parts.size(); ++k) {
         parts[k].shift_positions(lines_before, ranges[k].begin);

@@ -19,7 +19,7 @@ struct Phrases {
     std::size_t longest = 0;                                // most units in an accepted phrase
 
     void add(std::string key, std::vector<std::string> unit_keys);
-    bool contains(std::string_view key) const { return keys_.find(key) != keys_.end(); }
+    bool contains(std::string_view key) const { return keys_.contains(key); }
 
 private:
     KeySet keys_;  // the keys of `parts`, hashed: tweets look phrases up at every position

@@ -2,14 +2,14 @@
 // The countable units of a text: tokens turned into canonical keys (case-folded, entities with
 // their sigil), and the joining rule that builds phrase keys and display forms from them.
 
+#include "common/string_map.hpp"
+
 #include <tweetdigest/terms.hpp>
 
 #include <cstdint>
-#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
-#include <unordered_set>
 #include <vector>
 
 namespace td::terms {
@@ -83,17 +83,20 @@ constexpr std::size_t max_phrase_bytes = 64;
 // Whether `units[begin, begin+n)` can form a phrase candidate.
 bool phrase_candidate(std::span<const Unit> units, std::size_t begin, std::size_t n);
 
-// Hashing for sets of keys looked up by string_view.
-struct KeyHash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+// A set of keys, looked up for every unit of every tweet.
+class KeySet {
+public:
+    void insert(std::string_view key) { keys_.try_emplace(key); }
+    bool contains(std::string_view key) const { return keys_.find(key) != keys_.npos; }
+
+private:
+    StringMap<char> keys_;
 };
-using KeySet = std::unordered_set<std::string, KeyHash, std::equal_to<>>;
 
 class Stopwords {
 public:
     explicit Stopwords(const std::vector<std::string>& extra = {});
-    bool contains(std::string_view key) const { return words_.find(key) != words_.end(); }
+    bool contains(std::string_view key) const { return words_.contains(key); }
 
 private:
     KeySet words_;

@@ -2,6 +2,7 @@
 
 #include "synthetic_corpus.hpp"
 
+#include "digest/clustering.hpp"
 #include "digest/lexicons.hpp"
 #include "digest/sentiment.hpp"
 #include "digest/tweet_text.hpp"
@@ -61,6 +62,29 @@ struct SmallDay {
 };
 
 }  // namespace
+
+TEST_CASE("a centroid keeps each term once, at a position that survives growth, in order of first appearance") {
+    td::digest::Centroid centroid;
+    CHECK(centroid.weight_of(7) == 0.0);
+    std::vector<std::uint32_t> positions;
+    for (td::digest::TermId id = 0; id < 5000; ++id) {
+        const auto [position, inserted] = centroid.try_emplace(id * 7919u);
+        CHECK(inserted);
+        centroid.weight_at(position) = double(id) + 0.5;
+        positions.push_back(position);
+    }
+    REQUIRE(centroid.size() == 5000);
+    std::size_t wrong = 0;
+    for (td::digest::TermId id = 0; id < 5000; ++id) {
+        const auto [position, inserted] = centroid.try_emplace(id * 7919u);
+        wrong += inserted || position != positions[id] || centroid.weight_of(id * 7919u) != double(id) + 0.5;
+    }
+    CHECK(wrong == 0);
+    CHECK(centroid.size() == 5000);
+    CHECK(centroid.weight_of(1) == 0.0);  // absent terms weigh nothing
+    CHECK(centroid.begin()->first == 0u);
+    CHECK((centroid.end() - 1)->first == 4999u * 7919u);
+}
 
 TEST_CASE("quotable sentences drop retweet prefixes, links and reply mentions") {
     using td::digest::quotable_sentence;
