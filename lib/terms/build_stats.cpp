@@ -8,11 +8,13 @@ namespace td {
 namespace terms {
 namespace {
 
-template <class Value>
-std::map<std::string, Value> ordered(StringMap<Value>& table) {
-    std::map<std::string, Value> out;
-    for (const std::size_t i : table.indices_by_key()) out.emplace_hint(out.end(), std::string(table.key(i)), std::move(table.value(i)));
-    table = {};
+// The table as an ordered map, each value turned into the map's by `take`; empties the table.
+template <class Out, class Value, class Take>
+std::map<std::string, Out> ordered(StringMap<Value>& table, Take take) {
+    std::map<std::string, Out> out;
+    for (const std::size_t i : table.indices_by_key())
+        out.emplace_hint(out.end(), std::string(table.key(i)), take(std::move(table.value(i))));
+    table = StringMap<Value>();
     return out;
 }
 
@@ -36,11 +38,28 @@ void StatsAccumulator::note(std::string_view key, std::string_view surface, Term
     occurrences_.push_back(o);
 }
 
-TermCounts& StatsAccumulator::counts_of(std::string_view key, TermKind kind) {
+void StatsAccumulator::Tally::add_day(int d, std::uint64_t documents) {
+    if (day_documents == 0 || day == d) {
+        day = d;
+        day_documents += documents;
+        return;
+    }
+    counts.per_day[day] += day_documents;
+    day = d;
+    day_documents = documents;
+}
+
+TermCounts&& StatsAccumulator::Tally::finished() && {
+    if (day_documents > 0) counts.per_day[day] += day_documents;
+    day_documents = 0;
+    return std::move(counts);
+}
+
+StatsAccumulator::Tally& StatsAccumulator::tally_of(std::string_view key, TermKind kind) {
     const auto [index, inserted] = terms_.try_emplace(key);
-    TermCounts& counts = terms_.value(index);
-    counts.kind = inserted ? kind : std::min(counts.kind, kind);
-    return counts;
+    Tally& tally = terms_.value(index);
+    tally.counts.kind = inserted ? kind : std::min(tally.counts.kind, kind);
+    return tally;
 }
 
 void StatsAccumulator::add(const TextUnits& units, const Tweet& tweet) {
@@ -68,12 +87,13 @@ void StatsAccumulator::add(const TextUnits& units, const Tweet& tweet) {
         const std::string_view term = key(occurrences_[begin]);
         std::size_t end = begin + 1;
         while (end < occurrences_.size() && key(occurrences_[end]) == term) ++end;
-        TermCounts& counts = counts_of(term, occurrences_[begin].kind);
+        Tally& tally = tally_of(term, occurrences_[begin].kind);
+        TermCounts& counts = tally.counts;
         counts.frequency += end - begin;
         counts.document_frequency += 1;
         counts.engagement += engagement;
         counts.spread += copies;
-        counts.per_day[day] += 1;
+        tally.add_day(day, 1);
         for (std::size_t k = begin; k < end; ++k) {
             const std::string_view form = surface(occurrences_[k]);
             if (form == term) continue;
@@ -90,10 +110,14 @@ void StatsAccumulator::merge(StatsAccumulator&& other) {
     documents_ += other.documents_;
     for (std::size_t i = 0; i < other.terms_.size(); ++i) {
         const auto [index, inserted] = terms_.try_emplace(other.terms_.key(i));
-        if (inserted)
-            terms_.value(index) = std::move(other.terms_.value(i));
-        else
-            add_counts(terms_.value(index), other.terms_.value(i));
+        Tally& theirs = other.terms_.value(i);
+        if (inserted) {
+            terms_.value(index) = std::move(theirs);
+            continue;
+        }
+        Tally& mine = terms_.value(index);
+        add_counts(mine.counts, theirs.counts);
+        if (theirs.day_documents > 0) mine.add_day(theirs.day, theirs.day_documents);
     }
     for (std::size_t i = 0; i < other.forms_.size(); ++i) {
         const auto [index, inserted] = forms_.try_emplace(other.forms_.key(i));
@@ -103,15 +127,15 @@ void StatsAccumulator::merge(StatsAccumulator&& other) {
         else
             for (const auto& [form, n] : other.forms_.value(i)) mine[form] += n;
     }
-    other.terms_ = {};
-    other.forms_ = {};
+    other.terms_ = StringMap<Tally>();
+    other.forms_ = StringMap<Forms>();
 }
 
 TermStats StatsAccumulator::finish() && {
     TermStats stats;
     stats.documents = documents_;
-    stats.terms = ordered<TermCounts>(terms_);
-    for (auto& [key, forms] : ordered<Forms>(forms_))
+    stats.terms = ordered<TermCounts>(terms_, [](Tally&& tally) { return std::move(tally).finished(); });
+    for (auto& [key, forms] : ordered<Forms>(forms_, [](Forms&& forms) { return std::move(forms); }))
         stats.surface_forms.emplace_hint(stats.surface_forms.end(), key,
                                          std::map<std::string, std::uint64_t>(forms.begin(), forms.end()));
     for (const auto& [key, forms] : stats.surface_forms) refresh_display(stats, key);

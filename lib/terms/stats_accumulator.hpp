@@ -33,11 +33,21 @@ private:
     std::string_view surface(const Occurrence& o) const {
         return {scratch_.data() + o.surface_begin, o.surface_size};
     }
+    // A term's counts while counting: the documents of its latest day are kept beside the
+    // per-day map (a corpus is mostly one day), which only takes them when another day comes.
+    struct Tally {
+        TermCounts counts;
+        int day = 0;
+        std::uint64_t day_documents = 0;
+
+        void add_day(int d, std::uint64_t documents);
+        TermCounts&& finished() &&;
+    };
     void note(std::string_view key, std::string_view surface, TermKind kind);
-    TermCounts& counts_of(std::string_view key, TermKind kind);
+    Tally& tally_of(std::string_view key, TermKind kind);
 
     std::uint64_t documents_ = 0;
-    StringMap<TermCounts> terms_;
+    StringMap<Tally> terms_;
     using Forms = std::map<std::string, std::uint64_t, std::less<>>;
     StringMap<Forms> forms_;
     std::string scratch_, phrase_key_, phrase_surface_;

@@ -2,6 +2,8 @@
 
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include <random>
 
 namespace {
@@ -43,6 +45,44 @@ TEST_CASE("term statistics count groups once and track spread, engagement and da
     CHECK(stats.display.at("claude code") == "Claude Code");
     CHECK(stats.surface_forms.at("claude code").at("Claude Code") == 3);
     CHECK(stats.terms.at("claude").kind == td::TermKind::word);
+}
+
+constexpr std::size_t batch_tweets = 2048;  // the batch a thread takes while counting
+
+TEST_CASE("documents per day stay exact when days interleave, in one pass and across merged parts") {
+    const int days[] = {20478, 20479, 20478, 20478, 20480, 20479, 20478};
+    td::Corpus corpus;
+    for (std::size_t i = 0; i < std::size(days); ++i) {
+        corpus.tweets.push_back(td_terms_test::make_tweet(std::to_string(i + 1), "Claude Code 好用", 0));
+        corpus.tweets.back().local_date = td::LocalDate::from_days_since_epoch(days[i]);
+    }
+    const std::map<int, std::uint64_t> expected = {{20478, 4}, {20479, 2}, {20480, 1}};
+    const td::TermStats whole = td::build_term_stats(corpus);
+    CHECK(whole.terms.at("claude code").per_day == expected);
+    td::TermStats merged;
+    for (std::size_t split : {std::size_t(2), std::size_t(5)}) {
+        td::Corpus part;
+        part.tweets.assign(corpus.tweets.begin() + long(split == 2 ? 0 : 2), corpus.tweets.begin() + long(split));
+        merged.merge(td::build_term_stats(part));
+    }
+    td::Corpus rest;
+    rest.tweets.assign(corpus.tweets.begin() + 5, corpus.tweets.end());
+    merged.merge(td::build_term_stats(rest));
+    CHECK(merged.terms.at("claude code").per_day == expected);
+    CHECK(merged == whole);
+
+    td::Corpus big;  // enough tweets for every thread to count its own batches before they merge
+    for (std::size_t i = 0; i < 3 * batch_tweets; ++i) {
+        big.tweets.push_back(corpus.tweets[i % corpus.tweets.size()]);
+        big.tweets.back().id = std::to_string(i + 1);
+        big.tweets.back().local_date = td::LocalDate::from_days_since_epoch(20478 + int(i / 1000 % 3));
+    }
+    td::TermOptions one_thread, two_threads;
+    one_thread.threads = 1;
+    two_threads.threads = 2;
+    const td::TermStats single = td::build_term_stats(big, one_thread);
+    CHECK(single.terms.at("claude code").per_day.size() == 3);
+    CHECK(td::build_term_stats(big, two_threads) == single);
 }
 
 TEST_CASE("statistics round-trip through their binary form") {
