@@ -6,19 +6,6 @@
 
 namespace td {
 namespace terms {
-namespace {
-
-// The table as an ordered map, each value turned into the map's by `take`; empties the table.
-template <class Out, class Value, class Take>
-std::map<std::string, Out> ordered(StringMap<Value>& table, Take take) {
-    std::map<std::string, Out> out;
-    for (const std::size_t i : table.indices_by_key())
-        out.emplace_hint(out.end(), std::string(table.key(i)), take(std::move(table.value(i))));
-    table = StringMap<Value>();
-    return out;
-}
-
-}  // namespace
 
 const std::string& tweet_text(const Tweet& tweet) {
     return tweet.analysis_text.empty() ? tweet.text : tweet.analysis_text;
@@ -47,6 +34,31 @@ void StatsAccumulator::Tally::add_day(int d, std::uint64_t documents) {
     counts.per_day[day] += day_documents;
     day = d;
     day_documents = documents;
+}
+
+void StatsAccumulator::Tally::add_form(std::string_view form, std::uint64_t n) {
+    if (many_forms) {
+        auto known = many_forms->find(form);
+        if (known == many_forms->end()) known = many_forms->emplace(std::string(form), 0).first;
+        known->second += n;
+        return;
+    }
+    const auto known = std::find_if(forms.begin(), forms.end(), [&](const auto& entry) { return entry.first == form; });
+    if (known != forms.end()) {
+        known->second += n;
+        return;
+    }
+    forms.emplace_back(form, n);
+    if (forms.size() > listed_forms) {
+        many_forms = std::make_unique<std::map<std::string, std::uint64_t, std::less<>>>(
+            std::make_move_iterator(forms.begin()), std::make_move_iterator(forms.end()));
+        forms = {};
+    }
+}
+
+std::map<std::string, std::uint64_t> StatsAccumulator::Tally::surface_forms() && {
+    if (many_forms) return {std::make_move_iterator(many_forms->begin()), std::make_move_iterator(many_forms->end())};
+    return {std::make_move_iterator(forms.begin()), std::make_move_iterator(forms.end())};
 }
 
 TermCounts&& StatsAccumulator::Tally::finished() && {
@@ -97,10 +109,7 @@ void StatsAccumulator::add(const TextUnits& units, const Tweet& tweet) {
         for (std::size_t k = begin; k < end; ++k) {
             const std::string_view form = surface(occurrences_[k]);
             if (form == term) continue;
-            Forms& forms = forms_.value(forms_.try_emplace(term).first);
-            auto count = forms.find(form);
-            if (count == forms.end()) count = forms.emplace(std::string(form), 0).first;
-            ++count->second;
+            tally.add_form(form, 1);
         }
         begin = end;
     }
@@ -118,26 +127,24 @@ void StatsAccumulator::merge(StatsAccumulator&& other) {
         Tally& mine = terms_.value(index);
         add_counts(mine.counts, theirs.counts);
         if (theirs.day_documents > 0) mine.add_day(theirs.day, theirs.day_documents);
-    }
-    for (std::size_t i = 0; i < other.forms_.size(); ++i) {
-        const auto [index, inserted] = forms_.try_emplace(other.forms_.key(i));
-        Forms& mine = forms_.value(index);
-        if (inserted)
-            mine = std::move(other.forms_.value(i));
-        else
-            for (const auto& [form, n] : other.forms_.value(i)) mine[form] += n;
+        for (const auto& [form, n] : theirs.forms) mine.add_form(form, n);
+        if (theirs.many_forms)
+            for (const auto& [form, n] : *theirs.many_forms) mine.add_form(form, n);
     }
     other.terms_ = StringMap<Tally>();
-    other.forms_ = StringMap<Forms>();
 }
 
 TermStats StatsAccumulator::finish() && {
     TermStats stats;
     stats.documents = documents_;
-    stats.terms = ordered<TermCounts>(terms_, [](Tally&& tally) { return std::move(tally).finished(); });
-    for (auto& [key, forms] : ordered<Forms>(forms_, [](Forms&& forms) { return std::move(forms); }))
-        stats.surface_forms.emplace_hint(stats.surface_forms.end(), key,
-                                         std::map<std::string, std::uint64_t>(forms.begin(), forms.end()));
+    for (const std::size_t i : terms_.indices_by_key()) {
+        Tally& tally = terms_.value(i);
+        std::string key(terms_.key(i));
+        if (!tally.forms.empty() || tally.many_forms)
+            stats.surface_forms.emplace_hint(stats.surface_forms.end(), key, std::move(tally).surface_forms());
+        stats.terms.emplace_hint(stats.terms.end(), std::move(key), std::move(tally).finished());
+    }
+    terms_ = StringMap<Tally>();
     for (const auto& [key, forms] : stats.surface_forms) refresh_display(stats, key);
     return stats;
 }

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -39,8 +40,15 @@ private:
         TermCounts counts;
         int day = 0;
         std::uint64_t day_documents = 0;
+        // Surface forms other than the key, with their occurrences: a term has few, searched in
+        // a short list; a term with many (text written in random case) keeps them in a map.
+        static constexpr std::size_t listed_forms = 16;
+        std::vector<std::pair<std::string, std::uint64_t>> forms;
+        std::unique_ptr<std::map<std::string, std::uint64_t, std::less<>>> many_forms;
 
         void add_day(int d, std::uint64_t documents);
+        void add_form(std::string_view form, std::uint64_t n);
+        std::map<std::string, std::uint64_t> surface_forms() &&;
         TermCounts&& finished() &&;
     };
     void note(std::string_view key, std::string_view surface, TermKind kind);
@@ -48,8 +56,6 @@ private:
 
     std::uint64_t documents_ = 0;
     StringMap<Tally> terms_;
-    using Forms = std::map<std::string, std::uint64_t, std::less<>>;
-    StringMap<Forms> forms_;
     std::string scratch_, phrase_key_, phrase_surface_;
     std::vector<Occurrence> occurrences_;
 };

@@ -85,6 +85,27 @@ TEST_CASE("documents per day stay exact when days interleave, in one pass and ac
     CHECK(td::build_term_stats(big, two_threads) == single);
 }
 
+TEST_CASE("surface forms are counted exactly for terms written in a few ways and in very many") {
+    td::Corpus corpus;
+    std::map<std::string, std::uint64_t> expected;
+    for (std::size_t i = 0; i < 3 * batch_tweets; ++i) {
+        std::string word = "randomcase";  // 40 ways of writing it, each a surface form
+        for (std::size_t bit = 0; bit < 6; ++bit)
+            if ((i % 40) >> bit & 1) word[bit] = char(word[bit] - 'a' + 'A');
+        if (word != "randomcase") ++expected[word];
+        corpus.tweets.push_back(td_terms_test::make_tweet(std::to_string(i + 1), word + " Claude 好用", 0));
+    }
+    td::TermOptions one_thread, two_threads;
+    one_thread.threads = 1;
+    two_threads.threads = 2;
+    const td::TermStats single = td::build_term_stats(corpus, one_thread);
+    CHECK(expected.size() == 39);
+    CHECK(single.surface_forms.at("randomcase") == expected);
+    CHECK(single.surface_forms.at("claude") == std::map<std::string, std::uint64_t>{{"Claude", corpus.tweets.size()}});
+    CHECK(single.display.at("claude") == "Claude");
+    CHECK(td::build_term_stats(corpus, two_threads) == single);
+}
+
 TEST_CASE("statistics round-trip through their binary form") {
     const td::TermStats stats = td::build_term_stats(mixed_corpus());
     const std::string bytes = stats.serialize();
