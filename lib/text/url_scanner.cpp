@@ -191,13 +191,27 @@ bool precedes_url(char32_t c) {
            !is_invalid_tweet_char(c);
 }
 
+// Whether url_at(pos) can succeed at all: a URL is a Unicode domain right after a protocol, or
+// begins with a protocol ('h'), or with a label that a dot ends (its characters, '-' and '_'
+// up to a '.'). Elsewhere url_at fails without moving failed_chain_end past pos, so skipping it
+// changes nothing but the time it takes.
+bool may_begin_url(const DecodedText& text, std::size_t pos) {
+    if (pos > 0 && text[pos - 1] == U'/') return true;
+    const char32_t first = text[pos];
+    if (!is_domain_char(first)) return false;
+    if (first == U'h' || first == U'H') return true;
+    std::size_t end = pos + 1;
+    while (is_domain_char(text[end]) || text[end] == U'-' || text[end] == U'_') ++end;
+    return text[end] == U'.';
+}
+
 // The pattern tried at start: (preceding character | ^) url.
 std::optional<UrlCandidate> url_pattern_at(const DecodedText& text, std::size_t start,
                                            std::size_t& failed_chain_end) {
-    if (start < text.size() && precedes_url(text[start])) {
+    if (start < text.size() && precedes_url(text[start]) && may_begin_url(text, start + 1)) {
         if (auto url = url_at(text, start + 1, failed_chain_end)) return url;
     }
-    if (start == 0) return url_at(text, 0, failed_chain_end);
+    if (start == 0 && may_begin_url(text, 0)) return url_at(text, 0, failed_chain_end);
     return std::nullopt;
 }
 
