@@ -201,7 +201,6 @@ class WindowedCollector {
 public:
     explicit WindowedCollector(const ReadOptions& options) : options_(options) {}
 
-
     // Takes what another collector gathered, after what this one has, and frees the other's
     // storage at once (joining many collectors then needs little more than their tweets).
     void append(WindowedCollector&& other) {

@@ -52,7 +52,7 @@ void StatsAccumulator::Tally::add_form(std::string_view form, std::uint64_t n) {
     if (forms.size() > listed_forms) {
         many_forms = std::make_unique<std::map<std::string, std::uint64_t, std::less<>>>(
             std::make_move_iterator(forms.begin()), std::make_move_iterator(forms.end()));
-        forms = {};
+        forms = decltype(forms)();  // `= {}` would keep the list's capacity
     }
 }
 
@@ -61,7 +61,7 @@ std::map<std::string, std::uint64_t> StatsAccumulator::Tally::surface_forms() &&
     return {std::make_move_iterator(forms.begin()), std::make_move_iterator(forms.end())};
 }
 
-TermCounts&& StatsAccumulator::Tally::finished() && {
+TermCounts StatsAccumulator::Tally::finished() && {
     if (day_documents > 0) counts.per_day[day] += day_documents;
     day_documents = 0;
     return std::move(counts);

@@ -49,7 +49,7 @@ private:
         void add_day(int d, std::uint64_t documents);
         void add_form(std::string_view form, std::uint64_t n);
         std::map<std::string, std::uint64_t> surface_forms() &&;
-        TermCounts&& finished() &&;
+        TermCounts finished() &&;
     };
     void note(std::string_view key, std::string_view surface, TermKind kind);
     Tally& tally_of(std::string_view key, TermKind kind);

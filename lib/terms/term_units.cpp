@@ -77,7 +77,6 @@ std::uint32_t UnitBuffer::store(std::string_view chars) {
 void UnitBuffer::add_text(const Segmenter& segmenter, std::string_view text) {
     bool broken = true;
     const Stopwords& stop = builtin_stopword_set();
-    std::string surface;
     for (const Token& token : segmenter.tokenize(text)) {
         Unit unit;
         switch (token.kind) {
@@ -92,14 +91,11 @@ void UnitBuffer::add_text(const Segmenter& segmenter, std::string_view text) {
             unit.kind = token.kind == TokenKind::hashtag   ? TermKind::hashtag
                         : token.kind == TokenKind::cashtag ? TermKind::cashtag
                                                            : TermKind::mention;
-            surface = sigil(token.text[0]) ? std::string(token.text) : entity_surface(token.text, s);
-            std::string key = surface;
-            if (unit.kind == TermKind::cashtag) {
+            const std::string surface = sigil(token.text[0]) ? std::string(token.text) : entity_surface(token.text, s);
+            std::string key = unit.kind == TermKind::cashtag ? surface : fold_case(surface);
+            if (unit.kind == TermKind::cashtag)
                 for (char& c : key)
                     if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');
-            } else {
-                key = fold_case(surface);
-            }
             unit.break_before = true;
             add_unit(unit, key, surface);
             broken = true;
