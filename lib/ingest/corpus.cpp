@@ -1,198 +1,16 @@
 #include "ingest/corpus_reading.hpp"
 #include "ingest/file_slices.hpp"
-#include "ingest/duplicate_groups.hpp"
-#include "ingest/simhash.hpp"
 
 #include "common/parallel.hpp"
-#include "common/string_map.hpp"
 
 #include <tweetdigest/ingest.hpp>
 
 #include <algorithm>
 #include <iterator>
-#include <numeric>
 #include <optional>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace td {
-namespace {
-
-bool in_window(const ReadOptions& options, const LocalDate& day) {
-    return (!options.from || day >= *options.from) && (!options.to || day <= *options.to);
-}
-
-std::uint64_t engagement(const Tweet& tweet) {
-    return ingest::metrics_engagement(tweet.metrics) + tweet.retweets_seen;
-}
-
-ingest::GroupingKey grouping_key(const Tweet& tweet, std::uint64_t simhash = 0) {
-    return {tweet.id, tweet.created_at, engagement(tweet), simhash, !tweet.analysis_text.empty()};
-}
-
-bool chronological(const Tweet& a, const Tweet& b) {
-    return a.created_at != b.created_at ? a.created_at < b.created_at : ingest::id_less(a.id, b.id);
-}
-
-// Tweets are large: their order is worked out on indexes, then each tweet moves once.
-std::vector<Tweet> chronological_order(std::vector<Tweet> tweets) {
-    std::vector<std::size_t> order(tweets.size());
-    std::iota(order.begin(), order.end(), 0);
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        return chronological(tweets[a], tweets[b]) || (!chronological(tweets[b], tweets[a]) && a < b);
-    });
-    std::vector<Tweet> sorted;
-    sorted.reserve(tweets.size());
-    for (const std::size_t i : order) sorted.push_back(std::move(tweets[i]));
-    return sorted;
-}
-
-bool better_representative(const Tweet& a, const Tweet& b) {
-    return ingest::better_representative(grouping_key(a), grouping_key(b));
-}
-
-// Same id read twice (overlapping pages) or an older version of an edited tweet: keep one.
-std::vector<Tweet> drop_repeats_and_old_edits(std::vector<Tweet> tweets, CorpusCounts& counts) {
-    // Compacted in place: unique tweets move down to the front of `tweets`.
-    StringMap<std::size_t> index_by_id;
-    index_by_id.reserve(tweets.size());
-    std::size_t unique_size = 0;
-    for (Tweet& tweet : tweets) {
-        if (!tweet.id_approximate) {
-            const auto [entry, inserted] = index_by_id.try_emplace(tweet.id);
-            if (!inserted) {
-                ++counts.duplicates;
-                Tweet& first = tweets[index_by_id.value(entry)];
-                if (better_representative(tweet, first)) first = std::move(tweet);
-                continue;
-            }
-            index_by_id.value(entry) = unique_size;
-        }
-        if (&tweets[unique_size] != &tweet) tweets[unique_size] = std::move(tweet);
-        ++unique_size;
-    }
-    tweets.erase(tweets.begin() + static_cast<std::ptrdiff_t>(unique_size), tweets.end());
-    std::unordered_set<std::string> superseded;
-    for (const Tweet& tweet : tweets) {
-        const auto older = ingest::older_versions(tweet);
-        superseded.insert(older.begin(), older.end());
-    }
-    std::erase_if(tweets, [&](const Tweet& tweet) {
-        const bool old_edit = !tweet.id_approximate && superseded.contains(tweet.id);
-        counts.duplicates += old_edit;
-        return old_edit;
-    });
-    return tweets;
-}
-
-// The tweets the window keeps, with each retweet replaced by its original (read or embedded).
-std::vector<Tweet> window_and_collapse(std::vector<Tweet> tweets, const ReadOptions& options,
-                                       CorpusCounts& counts) {
-    const auto in_window = [&](const Tweet& tweet) { return td::in_window(options, tweet.local_date); };
-    StringMap<std::size_t> index_by_id;
-    index_by_id.reserve(tweets.size());
-    for (std::size_t i = 0; i < tweets.size(); ++i) {
-        if (tweets[i].id_approximate) continue;
-        const auto [entry, inserted] = index_by_id.try_emplace(tweets[i].id);
-        if (inserted) index_by_id.value(entry) = i;
-    }
-
-    std::vector<bool> keep(tweets.size(), false);
-    std::vector<Tweet> embedded_originals;
-    std::unordered_map<std::string, std::size_t> embedded_by_id;
-    for (std::size_t i = 0; i < tweets.size(); ++i) {
-        Tweet& tweet = tweets[i];
-        if (!in_window(tweet)) continue;
-        if (!options.collapse_retweets || !tweet.is_retweet()) {
-            keep[i] = true;
-            continue;
-        }
-        if (const std::size_t found = index_by_id.find(tweet.retweet_of_id); found != index_by_id.npos) {
-            const std::size_t original = index_by_id.value(found);
-            keep[original] = true;
-            ++tweets[original].retweets_seen;
-            ++counts.retweets;
-        } else if (const auto embedded = embedded_by_id.find(tweet.retweet_of_id); embedded != embedded_by_id.end()) {
-            ++embedded_originals[embedded->second].retweets_seen;
-            ++counts.retweets;
-        } else if (tweet.original) {
-            embedded_by_id.emplace(tweet.retweet_of_id, embedded_originals.size());
-            Tweet original = *tweet.original;
-            original.retweets_seen = 1;
-            embedded_originals.push_back(std::move(original));
-            ++counts.retweets;
-        } else {
-            keep[i] = true;  // nothing to collapse onto: the retweet stands for its original
-        }
-    }
-    // Compacted in place: the kept tweets move down to the front, then the originals follow.
-    std::size_t kept = 0;
-    for (std::size_t i = 0; i < tweets.size(); ++i) {
-        if (keep[i]) {
-            if (kept != i) tweets[kept] = std::move(tweets[i]);
-            ++kept;
-        } else if (!in_window(tweets[i])) {
-            ++counts.out_of_window;
-        }
-    }
-    tweets.erase(tweets.begin() + static_cast<std::ptrdiff_t>(kept), tweets.end());
-    tweets.reserve(tweets.size() + embedded_originals.size());
-    std::move(embedded_originals.begin(), embedded_originals.end(), std::back_inserter(tweets));
-    return tweets;
-}
-
-// Groups exact and near duplicates; returns the representatives carrying the group sizes.
-std::vector<Tweet> group_duplicates(std::vector<Tweet> tweets, const ReadOptions& options, CorpusCounts& counts) {
-    std::vector<ingest::GroupingKey> keys(tweets.size());
-    parallel_slices(tweets.size(), 4096, options.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) keys[i] = grouping_key(tweets[i], ingest::simhash(tweets[i].analysis_text));
-    });
-    const auto groups = ingest::duplicate_groups(keys, options.near_duplicate_distance);
-
-    std::vector<Tweet> representatives;
-    representatives.reserve(groups.size());
-    for (const std::vector<std::size_t>& group : groups) {
-        Tweet representative = std::move(tweets[group.front()]);
-        representative.dup_count = static_cast<std::uint32_t>(group.size());
-        representative.dup_group = representative.id;
-        for (std::size_t k = 1; k < group.size(); ++k) representative.retweets_seen += tweets[group[k]].retweets_seen;
-        counts.duplicates += group.size() - 1;
-        representatives.push_back(std::move(representative));
-    }
-    return representatives;
-}
-
-}  // namespace
-
-Corpus build_corpus(std::vector<Tweet> tweets, std::vector<Diagnostic> diagnostics, const ReadOptions& options) {
-    Corpus corpus;
-    corpus.time_zone = options.time_zone;
-    corpus.from = options.from;
-    corpus.to = options.to;
-    const TimeZone zone = TimeZone::load(options.time_zone);
-    corpus.counts.read = tweets.size();
-    corpus.counts.errors = static_cast<std::uint64_t>(std::count_if(
-        diagnostics.begin(), diagnostics.end(),
-        [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; }));
-    for (Tweet& tweet : tweets) {
-        tweet.local_date = zone.local_date(tweet.created_at);
-        tweet.dup_group = tweet.id;
-        tweet.dup_count = 1;
-        tweet.retweets_seen = 0;
-    }
-
-    tweets = drop_repeats_and_old_edits(std::move(tweets), corpus.counts);
-    tweets = window_and_collapse(std::move(tweets), options, corpus.counts);
-    if (options.dedupe) tweets = group_duplicates(std::move(tweets), options, corpus.counts);
-    for (Tweet& tweet : tweets) tweet.local_date = zone.local_date(tweet.created_at);
-    tweets = chronological_order(std::move(tweets));
-
-    corpus.counts.kept = tweets.size();
-    corpus.tweets = std::move(tweets);
-    corpus.diagnostics = std::move(diagnostics);
-    return corpus;
-}
-
 namespace {
 
 // Tweets outside the window are dropped as they are read, so memory follows the window, not
@@ -215,7 +33,7 @@ public:
     }
 
     void add(Tweet&& tweet) {
-        if (!in_window(options_, tweet.local_date)) {
+        if (!ingest::in_window(options_, tweet.local_date)) {
             ++dropped_;
             return;
         }
@@ -302,7 +120,7 @@ private:
 std::optional<Corpus> read_file_in_ranges(const std::string& path, const ReadOptions& options,
                                           std::uint64_t min_range_bytes) {
     // More ranges than threads: a thread that finishes early takes the next range.
-    constexpr std::size_t ranges_per_thread = 4;
+    constexpr std::size_t ranges_per_thread = 16;
     const std::size_t threads = thread_count(options.threads);
     std::vector<ingest::FileRange> ranges;
     try {

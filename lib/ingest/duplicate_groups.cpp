@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <numeric>
-#include <unordered_map>
 
 namespace td::ingest {
 namespace {
@@ -24,25 +23,26 @@ private:
 
 }  // namespace
 
-std::vector<std::vector<std::size_t>> duplicate_groups(const std::vector<GroupingKey>& keys, int max_distance) {
+std::vector<std::vector<std::size_t>> duplicate_groups(const std::vector<GroupingKey>& keys, int max_distance,
+                                                       std::size_t threads) {
     DisjointSets sets(keys.size());
     // Identical signatures are united directly; only distinct ones go through the band search.
-    std::unordered_map<std::uint64_t, std::size_t> first_with_signature;
+    std::vector<std::pair<std::uint64_t, std::size_t>> by_signature;
+    for (std::size_t i = 0; i < keys.size(); ++i)
+        if (keys[i].has_text) by_signature.emplace_back(keys[i].simhash, i);
+    std::sort(by_signature.begin(), by_signature.end());
     std::vector<std::uint64_t> distinct;
     std::vector<std::size_t> distinct_owner;
-    for (std::size_t i = 0; i < keys.size(); ++i) {
-        if (!keys[i].has_text) continue;
-        const auto [found, inserted] = first_with_signature.emplace(keys[i].simhash, i);
-        if (!inserted) {
-            sets.unite(i, found->second);
+    for (std::size_t k = 0; k < by_signature.size(); ++k) {
+        const auto [signature, i] = by_signature[k];
+        if (k > 0 && by_signature[k - 1].first == signature) {
+            sets.unite(i, distinct_owner.back());
             continue;
         }
-        distinct.push_back(keys[i].simhash);
+        distinct.push_back(signature);
         distinct_owner.push_back(i);
     }
-    for_each_near_pair(distinct, max_distance, [&](std::size_t a, std::size_t b) {
-        sets.unite(distinct_owner[a], distinct_owner[b]);
-    });
+    for (const auto& [a, b] : near_pairs(distinct, max_distance, threads)) sets.unite(distinct_owner[a], distinct_owner[b]);
 
     std::vector<std::vector<std::size_t>> groups;
     std::vector<std::size_t> group_of_root(keys.size(), SIZE_MAX);

@@ -54,7 +54,9 @@ inline bool better_representative(const GroupingKey& a, const GroupingKey& b) no
 
 // The groups of tweets with equal signatures or signatures within max_distance bits of each
 // other (transitively), as indexes into `keys`: every index in exactly one group, each group's
-// representative first, then the others in index order.
-std::vector<std::vector<std::size_t>> duplicate_groups(const std::vector<GroupingKey>& keys, int max_distance);
+// representative first, then the others in index order. Runs on `threads` threads (0: one per
+// core); the groups do not depend on it.
+std::vector<std::vector<std::size_t>> duplicate_groups(const std::vector<GroupingKey>& keys, int max_distance,
+                                                       std::size_t threads = 1);
 
 }  // namespace td::ingest

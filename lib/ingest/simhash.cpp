@@ -1,5 +1,6 @@
 #include "ingest/simhash.hpp"
 
+#include "common/parallel.hpp"
 #include "common/utf8.hpp"
 
 #include <algorithm>
@@ -84,9 +85,9 @@ std::uint64_t simhash(std::string_view text) {
     return counts.majority_bits();
 }
 
-void for_each_near_pair(const std::vector<std::uint64_t>& signatures, int max_distance,
-                        const std::function<void(std::size_t, std::size_t)>& on_pair) {
-    if (max_distance < 0) return;
+std::vector<std::pair<std::size_t, std::size_t>> near_pairs(const std::vector<std::uint64_t>& signatures, int max_distance,
+                                                            std::size_t threads) {
+    if (max_distance < 0) return {};
     const int bands = std::min(max_distance + 1, 64);
     std::vector<std::uint64_t> masks;
     for (int band = 0; band < bands; ++band) {
@@ -95,8 +96,9 @@ void for_each_near_pair(const std::vector<std::uint64_t>& signatures, int max_di
         masks.push_back((width == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << width) - 1) << first_bit);
     }
     // Each band sorts the signatures by their bits in it; runs of equal bits are the candidates.
-    std::vector<std::pair<std::uint64_t, std::size_t>> by_band(signatures.size());
-    for (std::size_t band = 0; band < masks.size(); ++band) {
+    std::vector<std::vector<std::pair<std::size_t, std::size_t>>> pairs_by_band(masks.size());
+    for_each_task(masks.size(), threads, [&](std::size_t, std::size_t band) {
+        std::vector<std::pair<std::uint64_t, std::size_t>> by_band(signatures.size());
         for (std::size_t i = 0; i < signatures.size(); ++i) by_band[i] = {signatures[i] & masks[band], i};
         std::sort(by_band.begin(), by_band.end());
         const auto agree_before = [&](std::uint64_t a, std::uint64_t b) {  // compared in an earlier band
@@ -104,16 +106,20 @@ void for_each_near_pair(const std::vector<std::uint64_t>& signatures, int max_di
                 if (((a ^ b) & masks[earlier]) == 0) return true;
             return false;
         };
+        auto& pairs = pairs_by_band[band];
         for (std::size_t begin = 0, end = 0; begin < by_band.size(); begin = end) {
             while (end < by_band.size() && by_band[end].first == by_band[begin].first) ++end;
             for (std::size_t x = begin; x < end; ++x)
                 for (std::size_t y = x + 1; y < end; ++y) {
                     const std::uint64_t a = signatures[by_band[x].second], b = signatures[by_band[y].second];
                     if (hamming_distance(a, b) <= max_distance && !agree_before(a, b))
-                        on_pair(by_band[x].second, by_band[y].second);
+                        pairs.emplace_back(by_band[x].second, by_band[y].second);
                 }
         }
-    }
+    });
+    std::vector<std::pair<std::size_t, std::size_t>> pairs;
+    for (const auto& band : pairs_by_band) pairs.insert(pairs.end(), band.begin(), band.end());
+    return pairs;
 }
 
 }  // namespace td::ingest

@@ -3,8 +3,8 @@
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace td::ingest {
@@ -16,10 +16,11 @@ inline int hamming_distance(std::uint64_t a, std::uint64_t b) noexcept {
     return __builtin_popcountll(a ^ b);
 }
 
-// Calls on_pair(i, j) for every pair of signatures within max_distance bits. Signatures are split
-// into max_distance + 1 bands: two within the distance agree exactly on at least one band, so
-// only signatures sharing a band are compared.
-void for_each_near_pair(const std::vector<std::uint64_t>& signatures, int max_distance,
-                        const std::function<void(std::size_t, std::size_t)>& on_pair);
+// Every pair (i, j) of signatures within max_distance bits, once. Signatures are split into
+// max_distance + 1 bands: two within the distance agree exactly on at least one band, so only
+// signatures sharing a band are compared. Bands are searched on `threads` threads (0: one per
+// core); the result does not depend on it.
+std::vector<std::pair<std::size_t, std::size_t>> near_pairs(const std::vector<std::uint64_t>& signatures, int max_distance,
+                                                            std::size_t threads = 1);
 
 }  // namespace td::ingest

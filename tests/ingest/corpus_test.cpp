@@ -169,10 +169,10 @@ TEST_CASE("SimHash band search finds exactly the pairs a full comparison finds")
         }
     }
     for (const int distance : {0, 3, 5}) {
+        const auto found = ingest::near_pairs(signatures, distance, 1);
+        CHECK(ingest::near_pairs(signatures, distance, 2) == found);
         std::vector<std::pair<std::size_t, std::size_t>> banded;
-        ingest::for_each_near_pair(signatures, distance, [&](std::size_t a, std::size_t b) {
-            banded.emplace_back(std::min(a, b), std::max(a, b));
-        });
+        for (const auto& [a, b] : found) banded.emplace_back(std::min(a, b), std::max(a, b));
         std::vector<std::pair<std::size_t, std::size_t>> brute;
         for (std::size_t a = 0; a < signatures.size(); ++a)
             for (std::size_t b = a + 1; b < signatures.size(); ++b)

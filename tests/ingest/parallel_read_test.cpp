@@ -12,6 +12,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <sstream>
 
 namespace fs = std::filesystem;
@@ -142,4 +143,38 @@ TEST_CASE("files read on 1, 2 and 4 threads give the same corpus") {
         options.threads = threads;
         CHECK(describe(td::read_corpus(paths, options)) == expected);
     }
+}
+
+TEST_CASE("build_corpus over many repeats, edits, retweets and near duplicates is the same on 1 and 2 threads") {
+    // Enough tweets that every step is split between threads.
+    std::vector<td::Tweet> tweets;
+    const std::vector<std::string> topics = {"rates hold steady as markets wait", "新模型发布 推理速度提升",
+                                             "launch window moves to friday", "比特币 价格 突破 新高"};
+    for (int i = 0; i < 24000; ++i) {
+        const std::string id = std::to_string(100000 + i % 20000);  // ids 0..3999 read twice
+        const std::string minute = std::to_string(10 + i % 50);
+        td::Tweet tweet = td_test::make_tweet(id, topics[i % 4] + " " + std::to_string(i % 7 == 0 ? 0 : i),
+                                              "2026-01-25T0" + std::to_string(i % 10) + ":" + minute + ":00Z",
+                                              std::uint64_t(i % 13));
+        if (i % 97 == 0) tweet.edit_history_ids = {std::to_string(100000 + (i + 1) % 20000), id};
+        if (i % 5 == 1) {
+            tweet.retweet_of_id = i % 10 == 1 ? std::to_string(100000 + i % 3000) : std::to_string(900000 + i % 300);
+            auto original = std::make_shared<td::Tweet>(td_test::make_tweet(tweet.retweet_of_id, "original " + tweet.retweet_of_id,
+                                                                            "2026-01-24T20:00:00Z"));
+            tweet.original = std::move(original);
+        }
+        if (i % 1000 == 3) tweet.created_at -= 86400 * 3;  // out of the window
+        tweets.push_back(std::move(tweet));
+    }
+    td::ReadOptions options;
+    options.from = options.to = td::LocalDate::parse("2026-01-25");
+    options.threads = 1;
+    const td::Corpus single = td::build_corpus(tweets, {}, options);
+    CHECK(single.counts.duplicates > 4000);
+    CHECK(single.counts.retweets > 1000);
+    CHECK(single.counts.out_of_window > 0);
+    CHECK(single.tweets.size() > 4096);
+    const std::string expected = describe(single);
+    options.threads = 2;
+    CHECK(describe(td::build_corpus(tweets, {}, options)) == expected);
 }
