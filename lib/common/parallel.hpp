@@ -74,16 +74,35 @@ void for_each_task(std::size_t tasks, std::size_t threads, Body&& body) {
         if (error) std::rethrow_exception(error);
 }
 
-// Runs first() and second() at once when `threads` (0: one per core) allows two threads, one
-// after the other otherwise; waits for both and rethrows the first one's exception first.
-template <class First, class Second>
-void run_together(std::size_t threads, First&& first, Second&& second) {
-    if (thread_count(threads) < 2) {
-        first();
-        second();
-        return;
-    }
-    for_each_slice(2, 2, [&](std::size_t k, std::size_t, std::size_t) { k == 0 ? first() : second(); });
+// Runs first() on one thread while the others (thread_count(threads) - 1 of them) call
+// body(task) for every task in [0, tasks), each taking the next; the thread of first() joins
+// them once first() returns. With one thread, first() runs before the tasks. Waits for all of
+// it; rethrows first()'s exception, or else the first one a task threw.
+template <class First, class Body>
+void run_beside_tasks(std::size_t threads, First&& first, std::size_t tasks, Body&& body) {
+    std::atomic<std::size_t> next{0};
+    std::exception_ptr first_error;
+    std::vector<std::exception_ptr> errors(tasks);
+    const std::size_t workers = std::min(thread_count(threads), tasks + 1);
+    for_each_slice(workers, workers, [&](std::size_t worker, std::size_t, std::size_t) {
+        if (worker == 0) {
+            try {
+                first();
+            } catch (...) {
+                first_error = std::current_exception();
+            }
+        }
+        for (std::size_t task = next++; task < tasks; task = next++) {
+            try {
+                body(task);
+            } catch (...) {
+                errors[task] = std::current_exception();
+            }
+        }
+    });
+    if (first_error) std::rethrow_exception(first_error);
+    for (const std::exception_ptr& error : errors)
+        if (error) std::rethrow_exception(error);
 }
 
 // for_each_slice with as many slices as slice_count() allows.

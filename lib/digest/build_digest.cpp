@@ -43,16 +43,11 @@ DigestCounts count(const Corpus& corpus) {
 
 // Every cited tweet once, in the order the report cites them.
 std::vector<SourceTweet> sources(const Digest& digest, const Corpus& corpus) {
+    std::vector<std::string_view> cited;  // in order of first citation
     std::unordered_map<std::string_view, const Tweet*> by_id;
-    for (const Tweet& tweet : corpus.tweets) by_id.emplace(tweet.id, &tweet);
-    std::vector<SourceTweet> out;
-    std::set<std::string> seen;
     auto cite = [&](const Statement& statement) {
-        for (const std::string& id : statement.tweet_ids) {
-            const auto found = by_id.find(id);
-            if (found == by_id.end() || !seen.insert(id).second) continue;
-            out.push_back({id, found->second->author.username, found->second->url()});
-        }
+        for (const std::string& id : statement.tweet_ids)
+            if (by_id.emplace(id, nullptr).second) cited.push_back(id);
     };
     cite(digest.overview);
     for (const CorePoint& point : digest.core_points) cite(point.summary);
@@ -62,6 +57,11 @@ std::vector<SourceTweet> sources(const Digest& digest, const Corpus& corpus) {
     cite(digest.tickers_note);
     for (const auto* list : {&digest.ai_analysis, &digest.finance_analysis, &digest.conclusions})
         for (const Statement& statement : *list) cite(statement);
+    for (const Tweet& tweet : corpus.tweets)
+        if (const auto found = by_id.find(tweet.id); found != by_id.end() && found->second == nullptr) found->second = &tweet;
+    std::vector<SourceTweet> out;
+    for (const std::string_view id : cited)
+        if (const Tweet* tweet = by_id.at(id)) out.push_back({std::string(id), tweet->author.username, tweet->url()});
     return out;
 }
 
@@ -101,14 +101,15 @@ Digest build_digest(const Corpus& corpus, const TermAnalysis& terms, const Diges
     result.top_terms.assign(terms.ranked.begin(),
                             terms.ranked.begin() + long(std::min(options.cloud_terms, terms.ranked.size())));
 
-    // Clustering runs on one thread; what the sections read of single tweets is computed meanwhile.
+    // Clustering runs on one thread; what the sections read of single tweets is computed meanwhile
+    // on the others, and on that thread too once clustering is done.
     const digest::Lexicons& lexicons = digest::Lexicons::builtin();
     digest::Clustering clustering;
-    digest::TweetSignals signals;
-    run_together(
-        options.terms.threads, [&] { clustering = digest::cluster_tweets(corpus, terms); },
-        [&] { signals = digest::tweet_signals(corpus, lexicons, options.terms.threads); });
-    const Evidence evidence(corpus, terms, clustering, lexicons, options, std::move(signals));
+    digest::TweetSignalsWork signals(corpus, lexicons);
+    run_beside_tasks(
+        options.terms.threads, [&] { clustering = digest::cluster_tweets(corpus, terms); }, signals.chunks(),
+        [&](std::size_t chunk) { signals.compute(chunk); });
+    const Evidence evidence(corpus, terms, clustering, lexicons, options, std::move(signals).take());
     digest::add_summary(evidence, result);
     digest::add_core_points(evidence, result);
     digest::add_views(evidence, result);

@@ -2,28 +2,29 @@
 
 #include "digest/tweet_text.hpp"
 
+#include "common/string_map.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <numeric>
 #include <optional>
 #include <type_traits>
-#include <unordered_map>
 
 namespace td::digest {
 namespace {
 
 struct Vocabulary {
     std::vector<std::string> keys;
-    std::unordered_map<std::string, TermId> ids;
+    StringMap<char> ids;  // a key's entry index is its TermId
     std::vector<std::uint64_t> document_frequency;
 
     TermId intern(const std::string& key) {
-        const auto [it, inserted] = ids.emplace(key, TermId(keys.size()));
+        const auto [id, inserted] = ids.try_emplace(key);
         if (inserted) {
             keys.push_back(key);
             document_frequency.push_back(0);
         }
-        return it->second;
+        return TermId(id);
     }
 };
 
@@ -141,9 +142,8 @@ std::vector<Cluster> single_pass(const std::vector<SparseVector>& vectors, const
 std::vector<double> naming_boost(const TermAnalysis& terms, const Vocabulary& vocabulary) {
     std::vector<double> boost(vocabulary.keys.size(), 1.0);
     for (std::size_t rank = 0; rank < terms.ranked.size(); ++rank) {
-        const auto found = vocabulary.ids.find(terms.ranked[rank].key);
-        if (found != vocabulary.ids.end())
-            boost[found->second] = std::max(boost[found->second], 1.0 + 2.0 / (1.0 + double(rank) / 10.0));
+        const std::size_t id = vocabulary.ids.find(terms.ranked[rank].key);
+        if (id != vocabulary.ids.npos) boost[id] = std::max(boost[id], 1.0 + 2.0 / (1.0 + double(rank) / 10.0));
     }
     return boost;
 }

@@ -3,28 +3,30 @@
 #include "digest/sentiment.hpp"
 #include "digest/tweet_text.hpp"
 
-#include "common/parallel.hpp"
+#include <algorithm>
 
 namespace td::digest {
 
-TweetSignals tweet_signals(const Corpus& corpus, const Lexicons& lexicons, std::size_t threads) {
+TweetSignalsWork::TweetSignalsWork(const Corpus& corpus, const Lexicons& lexicons) : corpus_(corpus), lexicons_(lexicons) {
     const std::size_t count = corpus.tweets.size();
-    TweetSignals signals;
-    signals.sentiment.resize(count);
-    signals.quotable.resize(count);
-    signals.event_cue.resize(count);
-    signals.tickers.resize(count);
-    parallel_slices(count, 2000, threads, [&](std::size_t, std::size_t begin, std::size_t end) {
-        for (std::size_t i = begin; i < end; ++i) {
-            const std::string& text = corpus.tweets[i].text;
-            signals.sentiment[i] = sentiment_score(lexicons, text);
-            signals.quotable[i] = !quotable_sentence(text).empty();
-            const std::vector<PhraseMatch> cues = lexicons.events.find_all(text);
-            signals.event_cue[i] = cues.empty() ? -1 : int(cues.front().payload);
-            signals.tickers[i] = mentioned_tickers(lexicons, corpus.tweets[i]);
-        }
-    });
-    return signals;
+    signals_.sentiment.resize(count);
+    signals_.quotable.resize(count);
+    signals_.event_cue.resize(count);
+    signals_.tickers.resize(count);
+}
+
+std::size_t TweetSignalsWork::chunks() const noexcept { return (corpus_.tweets.size() + chunk_size - 1) / chunk_size; }
+
+void TweetSignalsWork::compute(std::size_t chunk) {
+    const std::size_t end = std::min(corpus_.tweets.size(), (chunk + 1) * chunk_size);
+    for (std::size_t i = chunk * chunk_size; i < end; ++i) {
+        const std::string& text = corpus_.tweets[i].text;
+        signals_.sentiment[i] = sentiment_score(lexicons_, text);
+        signals_.quotable[i] = !quotable_sentence(text).empty();
+        const std::vector<PhraseMatch> cues = lexicons_.events.find_all(text);
+        signals_.event_cue[i] = cues.empty() ? -1 : int(cues.front().payload);
+        signals_.tickers[i] = mentioned_tickers(lexicons_, corpus_.tweets[i]);
+    }
 }
 
 Evidence::Evidence(const Corpus& corpus_, const TermAnalysis& terms_, const Clustering& clustering_,

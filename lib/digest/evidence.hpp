@@ -20,8 +20,21 @@ struct TweetSignals {
     std::vector<std::vector<std::pair<std::string, std::string>>> tickers;  // symbol, kind
 };
 
-// Computed on up to `threads` threads (0: one per core).
-TweetSignals tweet_signals(const Corpus& corpus, const Lexicons& lexicons, std::size_t threads);
+// The signals of a corpus, computed in chunks of tweets that threads may take in any order.
+class TweetSignalsWork {
+public:
+    TweetSignalsWork(const Corpus& corpus, const Lexicons& lexicons);
+    std::size_t chunks() const noexcept;
+    // Safe to call from several threads at once for different chunks.
+    void compute(std::size_t chunk);
+    TweetSignals take() && { return std::move(signals_); }
+
+private:
+    static constexpr std::size_t chunk_size = 2048;
+    const Corpus& corpus_;
+    const Lexicons& lexicons_;
+    TweetSignals signals_;
+};
 
 struct Evidence : TweetSignals {
     const Corpus& corpus;

@@ -5,7 +5,10 @@
 namespace td::digest {
 namespace {
 
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; }
+unsigned char ascii_lower(char c) {
+    const auto u = static_cast<unsigned char>(c);
+    return u >= 'A' && u <= 'Z' ? static_cast<unsigned char>(u - 'A' + 'a') : u;
+}
 
 bool is_word_byte(char c) {
     const auto u = static_cast<unsigned char>(c);
@@ -21,75 +24,77 @@ std::size_t char_length(char lead) {
     return 1;
 }
 
-std::uint32_t packed_char(std::string_view text, std::size_t at) {
-    const std::size_t n = std::min(char_length(text[at]), text.size() - at);
-    std::uint32_t key = 0;
-    for (std::size_t i = 0; i < n; ++i) key = key << 8 | static_cast<unsigned char>(text[at + i]);
-    return key;
-}
-
 }  // namespace
 
-std::vector<PhraseMatcher::Entry>& PhraseMatcher::bucket_for(std::string_view text) {
-    const auto lead = static_cast<unsigned char>(text.front());
-    if (lead < 0x80) return by_ascii_[static_cast<unsigned char>(ascii_lower(text.front()))];
-    return by_code_point_[packed_char(text, 0)];
-}
-
-const std::vector<PhraseMatcher::Entry>* PhraseMatcher::bucket_at(std::string_view text, std::size_t at) const {
-    const auto lead = static_cast<unsigned char>(text[at]);
-    if (lead < 0x80) {
-        const auto& bucket = by_ascii_[static_cast<unsigned char>(ascii_lower(text[at]))];
-        return bucket.empty() ? nullptr : &bucket;
-    }
-    const auto found = by_code_point_.find(packed_char(text, at));
-    return found == by_code_point_.end() ? nullptr : &found->second;
+std::uint32_t PhraseMatcher::child(std::uint32_t node, unsigned char byte) const noexcept {
+    if (node == 0) return root_children_[byte];
+    const auto& children = nodes_[node].children;
+    const auto found = std::lower_bound(children.begin(), children.end(), byte,
+                                        [](const auto& child, unsigned char b) { return child.first < b; });
+    return found != children.end() && found->first == byte ? found->second : 0;
 }
 
 void PhraseMatcher::add(std::string_view phrase, std::uint32_t payload, bool case_sensitive) {
     if (phrase.empty()) return;
-    Entry entry{std::string(phrase), payload, case_sensitive, is_word_byte(phrase.front())};
-    auto& bucket = bucket_for(phrase);
-    bucket.push_back(std::move(entry));
-    std::stable_sort(bucket.begin(), bucket.end(), [](const Entry& a, const Entry& b) {
-        return a.phrase.size() > b.phrase.size();
-    });
+    std::uint32_t node = 0;
+    for (const char c : phrase) {
+        const unsigned char byte = ascii_lower(c);
+        std::uint32_t next = child(node, byte);
+        if (next == 0) {
+            next = std::uint32_t(nodes_.size());
+            nodes_.emplace_back();
+            if (node == 0) {
+                root_children_[byte] = next;
+            } else {
+                auto& children = nodes_[node].children;
+                const auto at = std::lower_bound(children.begin(), children.end(), byte,
+                                                 [](const auto& child, unsigned char b) { return child.first < b; });
+                children.insert(at, {byte, next});
+            }
+        }
+        node = next;
+    }
+    nodes_[node].entries.push_back(std::uint32_t(entries_.size()));
+    entries_.push_back({std::string(phrase), payload, case_sensitive, is_word_byte(phrase.front())});
 }
 
-std::size_t PhraseMatcher::match_length(const Entry& entry, std::string_view text,
-                                        std::size_t at) const {
+// The trie walk has already compared the bytes without case.
+bool PhraseMatcher::matches_at(const Entry& entry, std::string_view text, std::size_t at) const {
     const std::string& phrase = entry.phrase;
-    if (text.size() - at < phrase.size()) return 0;
-    for (std::size_t i = 0; i < phrase.size(); ++i) {
-        const char a = text[at + i];
-        const bool same = entry.case_sensitive ? a == phrase[i] : ascii_lower(a) == ascii_lower(phrase[i]);
-        if (!same) return 0;
-    }
+    if (entry.case_sensitive && text.compare(at, phrase.size(), phrase) != 0) return false;
     const std::size_t end = at + phrase.size();
-    if (entry.whole_word && is_word_byte(phrase.back()) && end < text.size() && is_word_byte(text[end]))
-        return 0;
-    return phrase.size();
+    return !(entry.whole_word && is_word_byte(phrase.back()) && end < text.size() && is_word_byte(text[end]));
+}
+
+std::pair<std::size_t, std::uint32_t> PhraseMatcher::longest_at(std::string_view text, std::size_t at) const {
+    std::pair<std::size_t, std::uint32_t> longest{0, 0};
+    std::uint32_t node = 0;
+    for (std::size_t end = at; end < text.size();) {
+        node = child(node, ascii_lower(text[end]));
+        if (node == 0) break;
+        ++end;
+        for (const std::uint32_t e : nodes_[node].entries)
+            if (matches_at(entries_[e], text, at)) {
+                longest = {end - at, entries_[e].payload};
+                break;
+            }
+    }
+    return longest;
 }
 
 std::vector<PhraseMatch> PhraseMatcher::find_all(std::string_view text) const {
     std::vector<PhraseMatch> matches;
     std::size_t at = 0;
     while (at < text.size()) {
-        std::size_t advance = std::min(char_length(text[at]), text.size() - at);
         const bool word_start = at == 0 || !is_word_byte(text[at - 1]);
         if (!word_start && is_word_byte(text[at])) {  // mid-word: entries starting here match whole words only
             ++at;
             continue;
         }
-        if (const std::vector<Entry>* bucket = bucket_at(text, at)) {
-            for (const Entry& entry : *bucket) {
-                if (entry.whole_word && !word_start) continue;
-                if (const std::size_t length = match_length(entry, text, at)) {
-                    matches.push_back({at, at + length, entry.payload});
-                    advance = length;
-                    break;
-                }
-            }
+        std::size_t advance = std::min(char_length(text[at]), text.size() - at);
+        if (const auto [length, payload] = longest_at(text, at); length > 0) {
+            matches.push_back({at, at + length, payload});
+            advance = length;
         }
         at += advance;
     }

@@ -39,8 +39,8 @@ std::string report_symbol(const std::string& symbol, const std::string& kind) {
 
 std::vector<std::pair<std::string, std::string>> mentioned_tickers(const Lexicons& lexicons, const Tweet& tweet) {
     std::map<std::string, std::string> symbols;
-    const std::vector<Entity> entities = tweet.entities.empty() ? extract_cashtags(tweet.text) : tweet.entities;
-    for (const Entity& entity : entities) {
+    const std::vector<Entity> extracted = tweet.entities.empty() ? extract_cashtags(tweet.text) : std::vector<Entity>();
+    for (const Entity& entity : tweet.entities.empty() ? extracted : tweet.entities) {
         if (entity.kind != EntityKind::cashtag) continue;
         const std::string symbol = upper(entity.value);
         const KnownTicker* known = lexicons.find_ticker(symbol);

@@ -4,9 +4,9 @@
 #include "terms/term_units.hpp"
 
 #include "common/parallel.hpp"
+#include "common/string_map.hpp"
 
 #include <algorithm>
-#include <unordered_map>
 
 namespace td {
 namespace {
@@ -39,6 +39,28 @@ std::vector<std::string> tweet_keys(const terms::TextUnits& units, const terms::
     return keys;
 }
 
+// For each ranked term, the tweets whose terms hold it, in tweet order.
+std::vector<std::vector<std::size_t>> tweets_by_rank(const TermAnalysis& analysis, std::size_t threads) {
+    StringMap<std::size_t> rank_of;
+    for (std::size_t i = 0; i < analysis.ranked.size(); ++i) {
+        const auto [entry, inserted] = rank_of.try_emplace(analysis.ranked[i].key);
+        if (inserted) rank_of.value(entry) = i;
+    }
+    const std::size_t tweets = analysis.tweet_terms.size();
+    std::vector<std::vector<std::vector<std::size_t>>> parts(slice_count(tweets, 4096, threads));
+    for_each_slice(tweets, parts.size(), [&](std::size_t k, std::size_t begin, std::size_t end) {
+        parts[k].resize(analysis.ranked.size());
+        for (std::size_t t = begin; t < end; ++t)
+            for (const std::string& key : analysis.tweet_terms[t])
+                if (const std::size_t found = rank_of.find(key); found != rank_of.npos) parts[k][rank_of.value(found)].push_back(t);
+    });
+    std::vector<std::vector<std::size_t>> by_rank = std::move(parts[0]);
+    for (std::size_t k = 1; k < parts.size(); ++k)
+        for (std::size_t rank = 0; rank < by_rank.size(); ++rank)
+            by_rank[rank].insert(by_rank[rank].end(), parts[k][rank].begin(), parts[k][rank].end());
+    return by_rank;
+}
+
 }  // namespace
 
 TermAnalysis analyze_terms(const Corpus& corpus, const TermOptions& options) {
@@ -60,12 +82,7 @@ TermAnalysis analyze_terms(const Corpus& corpus, const TermOptions& options) {
     std::vector<double> engagement(corpus.tweets.size());
     for (std::size_t t = 0; t < engagement.size(); ++t) engagement[t] = terms::engagement_weight(corpus.tweets[t]);
 
-    std::unordered_map<std::string, std::size_t> rank_of;
-    for (std::size_t i = 0; i < analysis.ranked.size(); ++i) rank_of.emplace(analysis.ranked[i].key, i);
-    std::vector<std::vector<std::size_t>> examples(analysis.ranked.size());
-    for (std::size_t t = 0; t < analysis.tweet_terms.size(); ++t)
-        for (const std::string& key : analysis.tweet_terms[t])
-            if (const auto found = rank_of.find(key); found != rank_of.end()) examples[found->second].push_back(t);
+    std::vector<std::vector<std::size_t>> examples = tweets_by_rank(analysis, options.threads);
     for (std::size_t i = 0; i < examples.size(); ++i) {
         auto& list = examples[i];
         const std::size_t kept = std::min(list.size(), options.max_examples);

@@ -10,7 +10,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
@@ -176,34 +178,53 @@ TEST_CASE("for_each_task runs every task once, on at most the threads asked for,
     CHECK(task_workers(1, 8) == 1);
 }
 
-TEST_CASE("run_together runs both functions, at once only when two threads are allowed, and rethrows the first failure") {
+TEST_CASE("run_beside_tasks runs the tasks beside the first function, then on its thread too, and rethrows its failure first") {
     for (const std::size_t threads : {std::size_t(1), std::size_t(2)}) {
-        std::atomic<bool> first_running{false};
-        std::atomic<int> overlaps{0}, runs{0};
-        run_together(
+        std::atomic<bool> first_running{false}, first_done{false};
+        std::atomic<int> overlaps{0}, first_runs{0};
+        std::vector<int> runs(60, 0);
+        std::vector<std::thread::id> runner(runs.size());
+        std::thread::id first_thread;
+        run_beside_tasks(
             threads,
             [&] {
+                first_thread = std::this_thread::get_id();
                 first_running = true;
-                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                std::this_thread::sleep_for(std::chrono::milliseconds(30));
                 first_running = false;
-                ++runs;
+                first_done = true;
+                ++first_runs;
             },
-            [&] {
-                for (int i = 0; i < 20; ++i, std::this_thread::sleep_for(std::chrono::milliseconds(2)))
-                    overlaps += first_running.load();
-                ++runs;
+            runs.size(),
+            [&](std::size_t task) {
+                overlaps += first_running.load();
+                ++runs[task];
+                runner[task] = std::this_thread::get_id();
+                std::this_thread::sleep_for(std::chrono::milliseconds(2));
             });
-        CHECK(runs == 2);
-        if (threads == 1) CHECK(overlaps == 0);  // one after the other
-        else CHECK(overlaps > 0);                // the second ran while the first slept
+        CHECK(first_runs == 1);
+        CHECK(std::all_of(runs.begin(), runs.end(), [](int n) { return n == 1; }));
+        const bool first_thread_helped = std::count(runner.begin(), runner.end(), first_thread) > 0;
+        if (threads == 1) {
+            CHECK(overlaps == 0);  // first, then every task
+            CHECK(first_thread_helped);
+        } else {
+            CHECK(overlaps > 0);   // tasks ran while the first function slept
+            CHECK(first_thread_helped);  // 60 tasks of 2 ms outlast its 30 ms
+            CHECK(std::count(runner.begin(), runner.end(), first_thread) < long(runs.size()));
+        }
     }
-    int second_runs = 0;
-    CHECK_THROWS_WITH_AS(run_together(
-                             2, [] { throw std::runtime_error("first"); },
-                             [&] {
-                                 ++second_runs;
-                                 throw std::runtime_error("second");
+    int task_runs = 0;
+    CHECK_THROWS_WITH_AS(run_beside_tasks(
+                             2, [] { throw std::runtime_error("first"); }, 1,
+                             [&](std::size_t) {
+                                 ++task_runs;
+                                 throw std::runtime_error("task");
                              }),
                          "first", std::runtime_error);
-    CHECK(second_runs == 1);
+    CHECK(task_runs == 1);
+    CHECK_THROWS_WITH_AS(run_beside_tasks(2, [] {}, 3, [](std::size_t task) {
+                             if (task == 1) throw std::runtime_error("task 1");
+                         }),
+                         "task 1", std::runtime_error);
 }

@@ -4,6 +4,7 @@
 
 #include "digest/clustering.hpp"
 #include "digest/lexicons.hpp"
+#include "digest/phrase_matcher.hpp"
 #include "digest/sentiment.hpp"
 #include "digest/tweet_text.hpp"
 
@@ -13,8 +14,12 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cctype>
 #include <map>
+#include <numeric>
+#include <random>
 #include <set>
+#include <tuple>
 
 using td_test::make_tweet;
 using td_test::synthetic_day;
@@ -305,4 +310,75 @@ TEST_CASE("languages and titles") {
     CHECK_THROWS_AS(td::parse_language("fr"), td::Error);
     CHECK(td::digest_title(td::LocalDate::parse("2026-01-24"), td::LocalDate::parse("2026-01-26")) ==
           "twitter_ai_20260124_20260126");
+}
+
+namespace {
+
+// The matches of `entries` in `text` by the rule itself: at each position where an entry may
+// start, the longest entry (the first added of equal ones) that matches there.
+std::vector<td::digest::PhraseMatch> reference_matches(const std::vector<std::tuple<std::string, std::uint32_t, bool>>& entries,
+                                                       std::string_view text) {
+    const auto word = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; };
+    const auto lower = [](char c) { return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c; };
+    std::vector<std::size_t> order(entries.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+        return std::get<0>(entries[a]).size() > std::get<0>(entries[b]).size();
+    });
+    std::vector<td::digest::PhraseMatch> matches;
+    for (std::size_t at = 0; at < text.size();) {
+        const bool word_start = at == 0 || !word(text[at - 1]);
+        const unsigned char lead = static_cast<unsigned char>(text[at]);
+        std::size_t advance = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        advance = std::min(advance, text.size() - at);
+        if (!word_start && word(text[at])) {
+            ++at;
+            continue;
+        }
+        for (const std::size_t e : order) {
+            const auto& [phrase, payload, case_sensitive] = entries[e];
+            if (text.size() - at < phrase.size()) continue;
+            bool same = true;
+            for (std::size_t i = 0; i < phrase.size() && same; ++i)
+                same = case_sensitive ? text[at + i] == phrase[i] : lower(text[at + i]) == lower(phrase[i]);
+            const std::size_t end = at + phrase.size();
+            if (!same || (word(phrase.front()) && word(phrase.back()) && end < text.size() && word(text[end]))) continue;
+            matches.push_back({at, end, payload});
+            advance = phrase.size();
+            break;
+        }
+        at += advance;
+    }
+    return matches;
+}
+
+}  // namespace
+
+TEST_CASE("PhraseMatcher finds what the leftmost-longest rule finds, over random texts and entries") {
+    const std::vector<std::string> pieces = {"a", "ab", "AB", "abc", "b", "ca", "比", "比特", "币", "特币", "$", "_", "-",
+                                             " ", "x1", "é", "é比"};
+    std::mt19937 random(7);
+    const auto piece = [&] { return pieces[random() % pieces.size()]; };
+    for (int round = 0; round < 200; ++round) {
+        std::vector<std::tuple<std::string, std::uint32_t, bool>> entries;
+        td::digest::PhraseMatcher matcher;
+        for (std::uint32_t e = 0; e < 1 + random() % 12; ++e) {
+            std::string phrase = piece();
+            for (unsigned k = random() % 3; k > 0; --k) phrase += piece();
+            const bool case_sensitive = random() % 4 == 0;
+            entries.emplace_back(phrase, e, case_sensitive);
+            matcher.add(phrase, e, case_sensitive);
+        }
+        std::string text;
+        for (unsigned k = random() % 30; k > 0; --k) text += piece();
+        CAPTURE(text);
+        const auto found = matcher.find_all(text);
+        const auto expected = reference_matches(entries, text);
+        REQUIRE(found.size() == expected.size());
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            CHECK(found[i].begin == expected[i].begin);
+            CHECK(found[i].end == expected[i].end);
+            CHECK(found[i].payload == expected[i].payload);
+        }
+    }
 }
