@@ -54,7 +54,7 @@ void convert_page(const json::object& page, RecordSink& sink, InputFormat format
     const json::value& data = page.at("data");
     if (errors != nullptr && errors->is_array()) report_api_errors(errors->get_array(), !data.is_null(), sink);
     if (data.is_null()) return;
-    const V2Includes includes = V2Includes::from_page(page);
+    V2Includes includes = V2Includes::from_page(page);
     const auto convert_one = [&](const json::value& entry, const std::string& context) {
         if (!entry.is_object()) {
             sink.error(context + "not a tweet object");
@@ -86,8 +86,9 @@ void convert_page(const json::object& page, RecordSink& sink, InputFormat format
 void convert_tweet_object(const json::object& object, RecordSink& sink, InputFormat format) {
     const bool v1 = format == InputFormat::v1 || format == InputFormat::archive ||
                     (format == InputFormat::automatic && looks_like_v1(object));
+    V2Includes no_includes;
     emit_converted(sink, "", [&] {
-        return v1 ? tweet_from_v1(object, sink) : tweet_from_v2(object, V2Includes{}, sink);
+        return v1 ? tweet_from_v1(object, sink) : tweet_from_v2(object, no_includes, sink);
     });
 }
 

@@ -20,6 +20,7 @@ void RecordSink::report(Diagnostic::Severity severity, std::string message) cons
     diagnostic.line = line_;
     diagnostic.byte_offset = offset_;
     diagnostic.message = std::move(message);
+    ++reported_;
     on_diagnostic_(std::move(diagnostic));
 }
 

@@ -31,6 +31,8 @@ public:
     void error(std::string message) const { report(Diagnostic::Severity::error, std::move(message)); }
     void warning(std::string message) const { report(Diagnostic::Severity::warning, std::move(message)); }
     void report(Diagnostic::Severity severity, std::string message) const;
+    // How many diagnostics this sink has reported so far.
+    std::uint64_t reported() const noexcept { return reported_; }
     // Fills entities, analysis_text and local_date, then hands the tweet on.
     void emit(ParsedTweet&& parsed) const;
 
@@ -42,6 +44,7 @@ private:
     const std::function<void(Diagnostic&&)>& on_diagnostic_;
     std::uint64_t line_ = 0;
     std::uint64_t offset_ = 0;
+    mutable std::uint64_t reported_ = 0;
 };
 
 // Entities, analysis text and local day of a converted tweet (and of its embedded original).

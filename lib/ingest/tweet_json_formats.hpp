@@ -4,8 +4,10 @@
 
 #include "ingest/json_fields.hpp"
 
+#include <memory>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 namespace td::ingest {
 
@@ -13,11 +15,18 @@ namespace td::ingest {
 struct V2Includes {
     std::unordered_map<std::string_view, const json::object*> users;
     std::unordered_map<std::string_view, const json::object*> tweets;
+    // Tweets of `tweets` already converted without a diagnostic, for the page's other retweets
+    // of them: they share one copy.
+    struct Converted {
+        std::shared_ptr<const Tweet> tweet;
+        std::vector<UrlExpansion> expansions;
+    };
+    std::unordered_map<std::string_view, Converted> converted;
 
     static V2Includes from_page(const json::object& page);
 };
 
-ParsedTweet tweet_from_v2(const json::object& object, const V2Includes& includes, const RecordSink& sink);
+ParsedTweet tweet_from_v2(const json::object& object, V2Includes& includes, const RecordSink& sink);
 ParsedTweet tweet_from_v1(const json::object& object, const RecordSink& sink);
 // v1.1 objects carry id_str, user, full_text, extended_tweet or retweeted_status; v2 ones do not.
 bool looks_like_v1(const json::object& object);

@@ -39,31 +39,41 @@ Metrics metrics_from(const json::object& metrics, const RecordSink& sink) {
     return m;
 }
 
-ParsedTweet convert(const json::object& object, const V2Includes& includes, const RecordSink& sink,
+ParsedTweet convert(const json::object& object, V2Includes& includes, const RecordSink& sink,
                     Nesting nesting);
 
 // The retweeted tweet: embedded in the reference itself (flattened form) or in includes.tweets.
 std::shared_ptr<const Tweet> original_of(const json::object& reference, std::string_view id,
-                                         const V2Includes& includes, const RecordSink& sink,
+                                         V2Includes& includes, const RecordSink& sink,
                                          std::vector<UrlExpansion>& expansions) {
     const json::object* source = reference.contains("text") ? &reference : nullptr;
+    std::string_view included_id;
     if (source == nullptr) {
         const auto found = includes.tweets.find(id);
         if (found == includes.tweets.end()) return nullptr;
+        if (const auto converted = includes.converted.find(found->first); converted != includes.converted.end()) {
+            expansions = converted->second.expansions;
+            return converted->second.tweet;
+        }
         source = found->second;
+        included_id = found->first;
     }
     try {
+        const std::uint64_t reported_before = sink.reported();
         ParsedTweet original = convert(*source, includes, sink, Nesting::embedded);
         complete_tweet(original.tweet, original.expansions, sink.zone());
+        auto tweet = std::make_shared<const Tweet>(std::move(original.tweet));
+        if (!included_id.empty() && sink.reported() == reported_before)
+            includes.converted.emplace(included_id, V2Includes::Converted{tweet, original.expansions});
         expansions = std::move(original.expansions);
-        return std::make_shared<const Tweet>(std::move(original.tweet));
+        return tweet;
     } catch (const Error& error) {
         sink.warning("retweeted tweet " + std::string(id) + " ignored: " + error.what());
         return nullptr;
     }
 }
 
-void read_references(const json::object& object, const V2Includes& includes, const RecordSink& sink,
+void read_references(const json::object& object, V2Includes& includes, const RecordSink& sink,
                      Nesting nesting, ParsedTweet& parsed) {
     const json::array* references = optional_array(object, "referenced_tweets", sink);
     if (references == nullptr) return;
@@ -95,7 +105,7 @@ void read_references(const json::object& object, const V2Includes& includes, con
     }
 }
 
-ParsedTweet convert(const json::object& object, const V2Includes& includes, const RecordSink& sink,
+ParsedTweet convert(const json::object& object, V2Includes& includes, const RecordSink& sink,
                     Nesting nesting) {
     ParsedTweet parsed;
     Tweet& tweet = parsed.tweet;
@@ -147,7 +157,7 @@ V2Includes V2Includes::from_page(const json::object& page) {
     return includes;
 }
 
-ParsedTweet tweet_from_v2(const json::object& object, const V2Includes& includes, const RecordSink& sink) {
+ParsedTweet tweet_from_v2(const json::object& object, V2Includes& includes, const RecordSink& sink) {
     return convert(object, includes, sink, Nesting::top);
 }
 

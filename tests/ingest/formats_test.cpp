@@ -290,3 +290,33 @@ TEST_CASE("a retweet whose original is not included keeps its own text") {
     CHECK(result.tweets[0].original == nullptr);
     CHECK(result.tweets[0].text == "RT @x: cut short…");
 }
+
+TEST_CASE("retweets of one included tweet share one converted original; a broken one is reported for each") {
+    const auto result = td_test::read_memory(
+        R"({"data":[)"
+        R"({"id":"10","text":"RT @a: first","created_at":"2026-01-25T01:00:00Z","referenced_tweets":[{"type":"retweeted","id":"1"}]},)"
+        R"({"id":"11","text":"RT @a: first","created_at":"2026-01-25T02:00:00Z","referenced_tweets":[{"type":"retweeted","id":"1"}]},)"
+        R"({"id":"12","text":"RT @b: x","created_at":"2026-01-25T03:00:00Z","referenced_tweets":[{"type":"retweeted","id":"2"}]},)"
+        R"({"id":"13","text":"RT @b: x","created_at":"2026-01-25T04:00:00Z","referenced_tweets":[{"type":"retweeted","id":"2"}]}],)"
+        R"("includes":{"tweets":[)"
+        R"({"id":"1","text":"the original https://t.co/abc #tag","created_at":"2026-01-24T23:00:00Z",)"
+        R"("entities":{"urls":[{"url":"https://t.co/abc","expanded_url":"https://example.com/story"}]}},)"
+        R"({"id":"2","text":"no time"}]}})"
+        "\n");
+    REQUIRE(result.tweets.size() == 4);
+    const td::Tweet& first = result.tweets[0];
+    const td::Tweet& second = result.tweets[1];
+    REQUIRE(first.original);
+    CHECK(first.original == second.original);  // one copy
+    CHECK(first.original->id == "1");
+    CHECK(second.text == "the original https://t.co/abc #tag");
+    CHECK(second.analysis_text == first.analysis_text);
+    CHECK(second.analysis_text.find("example.com") != std::string::npos);  // the expansion reached both
+    CHECK(second.entities.size() == first.entities.size());
+    CHECK(!result.tweets[2].original);
+    CHECK(!result.tweets[3].original);
+    const auto ignored = std::count_if(result.diagnostics.begin(), result.diagnostics.end(), [](const td::Diagnostic& d) {
+        return d.message.find("retweeted tweet 2 ignored") != std::string::npos;
+    });
+    CHECK(ignored == 2);
+}
