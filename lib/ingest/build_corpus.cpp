@@ -12,7 +12,6 @@
 #include <tweetdigest/ingest.hpp>
 
 #include <algorithm>
-#include <numeric>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -109,6 +108,7 @@ private:
 std::vector<std::size_t> window_and_collapse(TweetPool& pool, const UniqueTweets& unique, const ReadOptions& options,
                                              CorpusCounts& counts) {
     const auto in_window = [&](const Tweet& tweet) { return ingest::in_window(options, tweet.local_date); };
+    const TimeZone zone = TimeZone::load(options.time_zone);
     std::vector<char> keep(pool.read_count(), false);
     std::vector<std::size_t> added;
     std::unordered_map<std::string_view, std::size_t> added_by_id;
@@ -128,10 +128,11 @@ std::vector<std::size_t> window_and_collapse(TweetPool& pool, const UniqueTweets
             ++counts.retweets;
         } else if (tweet.original) {
             Tweet original = *tweet.original;
+            original.local_date = zone.local_date(original.created_at);
             original.dup_count = 1;
             original.retweets_seen = 1;
             added.push_back(pool.add(std::move(original)));
-            added_by_id.emplace(pool[i].retweet_of_id, added.back());
+            added_by_id.emplace(tweet.retweet_of_id, added.back());
             ++counts.retweets;
         } else {
             keep[i] = true;  // nothing to collapse onto: the retweet stands for its original
@@ -173,21 +174,16 @@ std::vector<std::size_t> group_duplicates(TweetPool& pool, const std::vector<std
 // Ordered by (created_at, id), ties in their current order.
 void chronological_order(TweetPool& pool, std::vector<std::size_t>& tweets) {
     std::stable_sort(tweets.begin(), tweets.end(), [&](std::size_t a, std::size_t b) {
-        const Tweet& x = pool[a];
-        const Tweet& y = pool[b];
-        return x.created_at != y.created_at ? x.created_at < y.created_at : ingest::id_less(x.id, y.id);
+        return ingest::chronological({pool[a].id, pool[a].created_at}, {pool[b].id, pool[b].created_at});
     });
 }
 
-// Moves the tweets named, in order, out of the pool; each is its own group's id and has its
-// local day in the corpus time zone.
+// Moves the tweets named, in order, out of the pool; each is its own group's id.
 std::vector<Tweet> take(TweetPool& pool, const std::vector<std::size_t>& tweets, const ReadOptions& options) {
     std::vector<Tweet> taken(tweets.size());
     parallel_slices(tweets.size(), min_tweets_per_slice, options.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
-        const TimeZone zone = TimeZone::load(options.time_zone);  // one per thread: offsets are looked up under a lock
         for (std::size_t k = begin; k < end; ++k) {
             Tweet& tweet = taken[k] = std::move(pool[tweets[k]]);
-            tweet.local_date = zone.local_date(tweet.created_at);
             tweet.dup_group = tweet.id;
         }
     });
@@ -206,7 +202,7 @@ Corpus build_corpus(std::vector<Tweet> tweets, std::vector<Diagnostic> diagnosti
         diagnostics.begin(), diagnostics.end(),
         [](const Diagnostic& d) { return d.severity == Diagnostic::Severity::error; }));
     parallel_slices(tweets.size(), min_tweets_per_slice, options.threads, [&](std::size_t, std::size_t begin, std::size_t end) {
-        const TimeZone zone = TimeZone::load(options.time_zone);
+        const TimeZone zone = TimeZone::load(options.time_zone);  // one per thread: offsets are looked up under a lock
         for (std::size_t i = begin; i < end; ++i) {
             tweets[i].local_date = zone.local_date(tweets[i].created_at);
             tweets[i].dup_count = 1;

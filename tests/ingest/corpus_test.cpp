@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <memory>
 #include <random>
 
 using namespace td;
@@ -257,4 +258,16 @@ TEST_CASE("retweets embedding equal copies of an original share one; a different
     CHECK(first.original->metrics.likes == 5);
     CHECK(third.original != first.original);
     CHECK(third.original->metrics.likes == 9);
+}
+
+TEST_CASE("an original added from a retweet's embedded copy gets its local day in the corpus time zone") {
+    Tweet retweet = make_tweet("20", "RT @a: seen late", "2024-05-01T18:00:00Z");
+    retweet.retweet_of_id = "10";
+    retweet.original = std::make_shared<Tweet>(make_tweet("10", "seen late", "2024-04-30T17:30:00Z"));  // day not set
+    ReadOptions options = day_window("Asia/Shanghai", "2024-05-02");
+    const Corpus corpus = build_corpus({retweet}, {}, options);
+    REQUIRE(corpus.tweets.size() == 1);
+    CHECK(corpus.tweets[0].id == "10");
+    CHECK(corpus.tweets[0].retweets_seen == 1);
+    CHECK(corpus.tweets[0].local_date == LocalDate::parse("2024-05-01"));  // 01:30 in Shanghai
 }
