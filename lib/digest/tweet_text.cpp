@@ -25,15 +25,18 @@ std::string without_urls(std::string_view text) {
 
 std::string collapse_whitespace(std::string_view text) {
     std::string out;
-    bool pending_space = false;
-    for (char c : text) {
-        if (is_space(c)) {
-            pending_space = !out.empty();
+    out.reserve(text.size());
+    std::size_t at = 0;
+    while (at < text.size()) {
+        if (is_space(text[at])) {
+            ++at;
             continue;
         }
-        if (pending_space) out += ' ';
-        pending_space = false;
-        out += c;
+        std::size_t end = at + 1;
+        while (end < text.size() && !is_space(text[end])) ++end;
+        if (!out.empty()) out += ' ';
+        out.append(text, at, end - at);
+        at = end;
     }
     return out;
 }

@@ -11,20 +11,6 @@ const std::string& tweet_text(const Tweet& tweet) {
     return tweet.analysis_text.empty() ? tweet.text : tweet.analysis_text;
 }
 
-void StatsAccumulator::note(std::string_view key, std::string_view surface, TermKind kind) {
-    Occurrence o{std::uint32_t(scratch_.size()), std::uint32_t(key.size()), 0, 0, kind};
-    scratch_.append(key);
-    o.surface_begin = std::uint32_t(scratch_.size());
-    if (surface != key) {
-        o.surface_size = std::uint32_t(surface.size());
-        scratch_.append(surface);
-    } else {
-        o.surface_begin = o.key_begin;
-        o.surface_size = o.key_size;
-    }
-    occurrences_.push_back(o);
-}
-
 void StatsAccumulator::Tally::add_day(int d, std::uint64_t documents) {
     if (day_documents == 0 || day == d) {
         day = d;
@@ -67,51 +53,37 @@ TermCounts StatsAccumulator::Tally::finished() && {
     return std::move(counts);
 }
 
-StatsAccumulator::Tally& StatsAccumulator::tally_of(std::string_view key, TermKind kind) {
+void StatsAccumulator::count(std::string_view key, std::string_view surface, TermKind kind, const Document& document) {
     const auto [index, inserted] = terms_.try_emplace(key);
     Tally& tally = terms_.value(index);
-    tally.counts.kind = inserted ? kind : std::min(tally.counts.kind, kind);
-    return tally;
+    TermCounts& counts = tally.counts;
+    if (tally.last_document != documents_) {
+        tally.last_document = documents_;
+        counts.kind = inserted ? kind : std::min(counts.kind, kind);
+        counts.document_frequency += 1;
+        counts.engagement += document.engagement;
+        counts.spread += document.copies;
+        tally.add_day(document.day, 1);
+    }
+    counts.frequency += 1;
+    if (surface != key) tally.add_form(surface, 1);
 }
 
 void StatsAccumulator::add(const TextUnits& units, const Tweet& tweet) {
-    scratch_.clear();
-    occurrences_.clear();
+    ++documents_;
+    Document document;
+    document.engagement = engagement_weight(tweet);
+    document.copies = (tweet.dup_count > 0 ? tweet.dup_count - 1 : 0) + tweet.retweets_seen;
+    document.day = tweet.local_date.days_since_epoch();
     for (std::size_t i = 0; i < units.size(); ++i) {
-        note(units.key(i), units.surface(i), units[i].kind);
+        count(units.key(i), units.surface(i), units[i].kind, document);
         phrase_key_ = units.key(i);
         phrase_surface_ = units.surface(i);
         for (std::size_t n = 2; n <= max_phrase_units && phrase_candidate(units.units(), i, n); ++n) {
             append_joined(phrase_key_, units.key(i + n - 1));
             append_joined(phrase_surface_, units.surface(i + n - 1));
-            note(phrase_key_, phrase_surface_, TermKind::phrase);
+            count(phrase_key_, phrase_surface_, TermKind::phrase, document);
         }
-    }
-    // Equal keys side by side, each group in text order: its first occurrence gives the kind.
-    std::stable_sort(occurrences_.begin(), occurrences_.end(),
-                     [&](const Occurrence& a, const Occurrence& b) { return key(a) < key(b); });
-
-    ++documents_;
-    const double engagement = engagement_weight(tweet);
-    const std::uint64_t copies = (tweet.dup_count > 0 ? tweet.dup_count - 1 : 0) + tweet.retweets_seen;
-    const int day = tweet.local_date.days_since_epoch();
-    for (std::size_t begin = 0; begin < occurrences_.size();) {
-        const std::string_view term = key(occurrences_[begin]);
-        std::size_t end = begin + 1;
-        while (end < occurrences_.size() && key(occurrences_[end]) == term) ++end;
-        Tally& tally = tally_of(term, occurrences_[begin].kind);
-        TermCounts& counts = tally.counts;
-        counts.frequency += end - begin;
-        counts.document_frequency += 1;
-        counts.engagement += engagement;
-        counts.spread += copies;
-        tally.add_day(day, 1);
-        for (std::size_t k = begin; k < end; ++k) {
-            const std::string_view form = surface(occurrences_[k]);
-            if (form == term) continue;
-            tally.add_form(form, 1);
-        }
-        begin = end;
     }
 }
 
@@ -122,6 +94,7 @@ void StatsAccumulator::merge(StatsAccumulator&& other) {
         Tally& theirs = other.terms_.value(i);
         if (inserted) {
             terms_.value(index) = std::move(theirs);
+            terms_.value(index).last_document = 0;  // numbered by the other accumulator's documents
             continue;
         }
         Tally& mine = terms_.value(index);

@@ -26,18 +26,11 @@ public:
     TermStats finish() &&;
 
 private:
-    struct Occurrence {  // a unit or phrase candidate of the current tweet, as spans of scratch_
-        std::uint32_t key_begin, key_size, surface_begin, surface_size;
-        TermKind kind;
-    };
-    std::string_view key(const Occurrence& o) const { return {scratch_.data() + o.key_begin, o.key_size}; }
-    std::string_view surface(const Occurrence& o) const {
-        return {scratch_.data() + o.surface_begin, o.surface_size};
-    }
     // A term's counts while counting: the documents of its latest day are kept beside the
     // per-day map (a corpus is mostly one day), which only takes them when another day comes.
     struct Tally {
         TermCounts counts;
+        std::uint64_t last_document = 0;  // the accumulator's count of documents when it last counted this term
         int day = 0;
         std::uint64_t day_documents = 0;
         // Surface forms other than the key, with their occurrences: a term has few, searched in
@@ -51,13 +44,19 @@ private:
         std::map<std::string, std::uint64_t> surface_forms() &&;
         TermCounts finished() &&;
     };
-    void note(std::string_view key, std::string_view surface, TermKind kind);
-    Tally& tally_of(std::string_view key, TermKind kind);
+    // What a tweet adds to each distinct term it holds.
+    struct Document {
+        double engagement = 0;
+        std::uint64_t copies = 0;
+        int day = 0;
+    };
+    // Counts one occurrence of a unit or phrase candidate; its first in the current document
+    // gives the document's counts and, for a new term, the kind.
+    void count(std::string_view key, std::string_view surface, TermKind kind, const Document& document);
 
     std::uint64_t documents_ = 0;
     StringMap<Tally> terms_;
-    std::string scratch_, phrase_key_, phrase_surface_;
-    std::vector<Occurrence> occurrences_;
+    std::string phrase_key_, phrase_surface_;
 };
 
 }  // namespace td::terms

@@ -85,6 +85,12 @@ bool is_space_at(std::string_view utf8, std::size_t& pos) {
     return c != utf8::invalid && u_isUWhiteSpace(static_cast<UChar32>(c));
 }
 
+// Only these bytes can start white space: ASCII blanks, and the lead bytes of U+0085, U+00A0,
+// U+1680, U+2000–U+205F and U+3000.
+bool may_start_space(unsigned char byte) {
+    return byte == ' ' || (byte >= '\t' && byte <= '\r') || byte == 0xC2 || byte == 0xE1 || byte == 0xE2 || byte == 0xE3;
+}
+
 // Runs of white space become one space; none at either end.
 std::string collapse_whitespace(std::string_view utf8) {
     std::string out;
@@ -93,7 +99,8 @@ std::string collapse_whitespace(std::string_view utf8) {
     std::size_t pos = 0;
     while (pos < utf8.size()) {
         const std::size_t start = pos;
-        if (is_space_at(utf8, pos)) {
+        while (pos < utf8.size() && !may_start_space(static_cast<unsigned char>(utf8[pos]))) ++pos;
+        if (pos == start && is_space_at(utf8, pos)) {
             pending_space = !out.empty();
             continue;
         }

@@ -354,6 +354,7 @@ std::vector<td::digest::PhraseMatch> reference_matches(const std::vector<std::tu
 
 }  // namespace
 
+// Rounds alternate between a few entries and many (nodes with enough children to use a table).
 TEST_CASE("PhraseMatcher finds what the leftmost-longest rule finds, over random texts and entries") {
     const std::vector<std::string> pieces = {"a", "ab", "AB", "abc", "b", "ca", "比", "比特", "币", "特币", "$", "_", "-",
                                              " ", "x1", "é", "é比"};
@@ -362,15 +363,17 @@ TEST_CASE("PhraseMatcher finds what the leftmost-longest rule finds, over random
     for (int round = 0; round < 200; ++round) {
         std::vector<std::tuple<std::string, std::uint32_t, bool>> entries;
         td::digest::PhraseMatcher matcher;
-        for (std::uint32_t e = 0; e < 1 + random() % 12; ++e) {
+        const std::uint32_t count = 1 + random() % (round % 2 ? 80 : 12);
+        for (std::uint32_t e = 0; e < count; ++e) {
             std::string phrase = piece();
             for (unsigned k = random() % 3; k > 0; --k) phrase += piece();
             const bool case_sensitive = random() % 4 == 0;
             entries.emplace_back(phrase, e, case_sensitive);
             matcher.add(phrase, e, case_sensitive);
         }
-        std::string text;
-        for (unsigned k = random() % 30; k > 0; --k) text += piece();
+        std::string text;  // pieces, and whole entries so that long entries match too
+        for (unsigned k = random() % 30; k > 0; --k)
+            text += random() % 2 ? piece() : std::get<0>(entries[random() % entries.size()]);
         CAPTURE(text);
         const auto found = matcher.find_all(text);
         const auto expected = reference_matches(entries, text);

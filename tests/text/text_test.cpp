@@ -65,6 +65,14 @@ TEST_CASE("analysis text: entities, links, NFKC and whitespace") {
     CHECK(normalize_for_analysis("keep https://example.org/x") == "keep https://example.org/x");
 }
 
+TEST_CASE("analysis text: every Unicode white space collapses, the characters that share its lead bytes stay") {
+    // U+0085, U+1680, U+2028 and U+2029 survive NFKC; the others become U+0020 there.
+    CHECK(normalize_for_analysis("\u3000 a\u0085\u00A0b\u1680c\u2000\u200Ad\u2028e\u2029f\u202Fg\u205Fh\t\r\n ") ==
+          "a b c d e f g h");
+    CHECK(normalize_for_analysis("¢\u2010ー、“x”\u2030") == "¢\u2010ー、“x”\u2030");
+    CHECK(normalize_for_analysis("a \xC2 b\xE2\x80") == "a \uFFFD b\uFFFD");
+}
+
 TEST_CASE("weighted length with the v3 configuration") {
     const TweetLength latin = weighted_length("hello");
     CHECK(latin.weighted_length == 5);
