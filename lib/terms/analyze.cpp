@@ -7,6 +7,7 @@
 #include "common/string_map.hpp"
 
 #include <algorithm>
+#include <array>
 
 namespace td {
 namespace {
@@ -15,18 +16,30 @@ namespace {
 std::vector<std::string> tweet_keys(const terms::TextUnits& units, const terms::Phrases& phrases,
                                     const terms::Stopwords& stopwords) {
     std::vector<std::string> keys;
-    auto add = [&](std::string key) {
-        if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.push_back(std::move(key));
+    auto add = [&](std::string_view key) {
+        if (std::find(keys.begin(), keys.end(), key) == keys.end()) keys.emplace_back(key);
     };
+    const std::size_t longest = std::min(phrases.longest, terms::max_phrase_units);
+    std::string joined;  // the units from i on, joined; the key of n units is a prefix of it
+    std::array<std::size_t, terms::max_phrase_units + 1> key_size{};
     for (std::size_t i = 0; i < units.size();) {
         std::size_t taken = 0;
-        for (std::size_t n = std::min(phrases.longest, terms::max_phrase_units); n >= 2 && !taken; --n) {
-            if (!terms::phrase_candidate(units.units(), i, n)) continue;
-            std::string key(units.key(i));
-            for (std::size_t k = 1; k < n; ++k) terms::append_joined(key, units.key(i + k));
-            if (phrases.contains(key) && !stopwords.contains(key)) {
-                add(std::move(key));
-                taken = n;
+        std::size_t most = 0;  // units in the longest phrase candidate at i
+        for (std::size_t n = longest; n >= 2 && !most; --n)
+            if (terms::phrase_candidate(units.units(), i, n)) most = n;
+        if (most) {
+            joined = units.key(i);
+            for (std::size_t n = 2; n <= most; ++n) {
+                terms::append_joined(joined, units.key(i + n - 1));
+                key_size[n] = joined.size();
+            }
+            for (std::size_t n = most; n >= 2 && !taken; --n) {
+                if (!terms::phrase_candidate(units.units(), i, n)) continue;
+                const std::string_view key = std::string_view(joined).substr(0, key_size[n]);
+                if (phrases.contains(key) && !stopwords.contains(key)) {
+                    add(key);
+                    taken = n;
+                }
             }
         }
         if (taken) {
@@ -34,7 +47,7 @@ std::vector<std::string> tweet_keys(const terms::TextUnits& units, const terms::
             continue;
         }
         const std::string_view key = units.key(i);
-        if (units[i++].kind != TermKind::word || terms::rankable_word(key, stopwords)) add(std::string(key));
+        if (units[i++].kind != TermKind::word || terms::rankable_word(key, stopwords)) add(key);
     }
     return keys;
 }

@@ -93,8 +93,8 @@ void StatsAccumulator::merge(StatsAccumulator&& other) {
         const auto [index, inserted] = terms_.try_emplace(other.terms_.key(i));
         Tally& theirs = other.terms_.value(i);
         if (inserted) {
+            // Its document mark, at most other.documents_, stays below every later document's number.
             terms_.value(index) = std::move(theirs);
-            terms_.value(index).last_document = 0;  // numbered by the other accumulator's documents
             continue;
         }
         Tally& mine = terms_.value(index);

@@ -35,12 +35,28 @@ std::string entity_surface(std::string_view text, char ascii_sigil) {
     return out;
 }
 
+// Case folding leaves these unchanged: CJK punctuation, kana, CJK ideographs, Hangul syllables.
+bool folds_to_itself(char32_t c) {
+    return (c >= 0x3000 && c <= 0x30FF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) ||
+           (c >= 0xAC00 && c <= 0xD7A3);
+}
+
+// Whether folding `text` only lowercases its ASCII letters.
+bool folds_as_ascii(std::string_view text) {
+    for (std::size_t pos = 0; pos < text.size();) {
+        if (static_cast<unsigned char>(text[pos]) < 0x80) {
+            ++pos;
+            continue;
+        }
+        if (!folds_to_itself(utf8::decode(text, pos))) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 std::string fold_case(std::string_view text) {
-    bool ascii = true;
-    for (char c : text) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-    if (ascii) {
+    if (folds_as_ascii(text)) {
         std::string out(text);
         for (char& c : out)
             if (c >= 'A' && c <= 'Z') c = char(c - 'A' + 'a');

@@ -6,6 +6,7 @@
 
 #include <tweetdigest/text.hpp>
 
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -67,6 +68,12 @@ std::string nfkc(std::string text) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* normalizer = icu::Normalizer2::getNFKCInstance(status);
     if (U_FAILURE(status)) return text;
+    if (utf8::find_invalid(text) == std::string_view::npos) {  // normalized as UTF-8, without converting to UTF-16
+        std::string out;
+        icu::StringByteSink<std::string> sink(&out, int32_t(text.size()));
+        normalizer->normalizeUTF8(0, icu::StringPiece(text.data(), int32_t(text.size())), sink, nullptr, status);
+        return U_SUCCESS(status) ? out : text;
+    }
     const icu::UnicodeString normalized =
         normalizer->normalize(icu::UnicodeString::fromUTF8(text), status);
     if (U_FAILURE(status)) return text;

@@ -1,11 +1,16 @@
 #include "terms_test_support.hpp"
 
+#include "common/utf8.hpp"
+#include "terms/term_units.hpp"
+
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <numeric>
+
+#include <unicode/unistr.h>
 
 namespace {
 
@@ -165,4 +170,30 @@ TEST_CASE("user entries win over their parts") {
     CHECK(has(words, "具身智能"));
     CHECK(has(words, "世界模型"));
     CHECK(td::Lexicon::builtin()->size() == plain.lexicon().size());
+}
+
+namespace {
+
+std::string icu_fold_case(std::string_view text) {
+    icu::UnicodeString folded = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), int32_t(text.size())));
+    folded.foldCase();
+    std::string out;
+    folded.toUTF8String(out);
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("fold_case folds as ICU does, copying CJK, kana and Hangul without ICU") {
+    std::size_t changed = 0;
+    for (const auto& [first, last] : {std::pair<char32_t, char32_t>{0x3000, 0x30FF}, {0x3400, 0x4DBF}, {0x4E00, 0x9FFF}, {0xAC00, 0xD7A3}})
+        for (char32_t c = first; c <= last; ++c) {
+            std::string text = "A";
+            td::utf8::append(text, c);
+            changed += td::terms::fold_case(text) != icu_fold_case(text);
+        }
+    CHECK(changed == 0);
+    for (const std::string text : {"Claude代码", "ＡＩ代理", "ÉCOLE日本語", "Straße", "カタカナABC한국어", "ΑΙ模型", "ǅ", "a\xFF代"})
+        CHECK(td::terms::fold_case(text) == icu_fold_case(text));
+    CHECK(td::terms::fold_case("GPT模型カタ") == "gpt模型カタ");
 }

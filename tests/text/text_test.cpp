@@ -62,6 +62,7 @@ TEST_CASE("analysis text: entities, links, NFKC and whitespace") {
     CHECK(normalize_for_analysis("gone https://t.co/zzz999 ") == "gone");
     CHECK(normalize_for_analysis("ＡＢＣ１２３　ﾃｽﾄ") == "ABC123 テスト");
     CHECK(normalize_for_analysis("&amp;lt;") == "&lt;");
+    CHECK(normalize_for_analysis("cafe\u0301 ﬁ ①，\u1100\u1161 Å") == "caf\u00E9 fi 1,\uAC00 \u00C5");
     CHECK(normalize_for_analysis("keep https://example.org/x") == "keep https://example.org/x");
 }
 
