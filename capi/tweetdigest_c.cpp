@@ -450,6 +450,15 @@ json::value date_or_null(const std::optional<td::LocalDate>& date) {
     return date ? json::value(date->to_string()) : json::value(nullptr);
 }
 
+std::vector<td::DuplicateSignature> signatures_arg(const char* text, std::size_t len, const char* name) {
+    const std::string_view view = text_arg(text, len, name);
+    try {
+        return td::duplicate_signatures_from_json(view);
+    } catch (const td::Error& error) {
+        throw td::Error(error.code(), std::string(name) + ": " + error.what());
+    }
+}
+
 json::value term_json(const td::Term& term) {
     json::array examples;
     for (const std::string& id : term.example_ids) examples.emplace_back(id);
@@ -665,19 +674,6 @@ td_status td_corpus_summary_json(const td_corpus* corpus, char** out_json, size_
 }
 
 // ---- Duplicate signatures ----------------------------------------------------------------------
-
-namespace {
-
-std::vector<td::DuplicateSignature> signatures_arg(const char* text, std::size_t len, const char* name) {
-    const std::string_view view = text_arg(text, len, name);
-    try {
-        return td::duplicate_signatures_from_json(view);
-    } catch (const td::Error& error) {
-        throw td::Error(error.code(), std::string(name) + ": " + error.what());
-    }
-}
-
-}  // namespace
 
 td_status td_corpus_duplicate_signatures_json(const td_corpus* corpus, char** out_json, size_t* out_len) {
     return with_output(out_json, out_len, [&] {
