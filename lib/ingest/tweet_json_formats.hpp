@@ -7,7 +7,6 @@
 #include <memory>
 #include <string_view>
 #include <unordered_map>
-#include <vector>
 
 namespace td::ingest {
 
@@ -17,11 +16,7 @@ struct V2Includes {
     std::unordered_map<std::string_view, const json::object*> tweets;
     // Tweets of `tweets` already converted without a diagnostic, for the page's other retweets
     // of them: they share one copy.
-    struct Converted {
-        std::shared_ptr<const Tweet> tweet;
-        std::vector<UrlExpansion> expansions;
-    };
-    std::unordered_map<std::string_view, Converted> converted;
+    std::unordered_map<std::string_view, std::shared_ptr<const Tweet>> converted;
 
     static V2Includes from_page(const json::object& page);
 };

@@ -66,8 +66,7 @@ ParsedTweet convert(const json::object& object, const RecordSink& sink, bool unw
             ParsedTweet original = convert(*retweeted, sink, false);
             complete_tweet(original.tweet, original.expansions, sink.zone());
             tweet.retweet_of_id = original.tweet.id;
-            tweet.text = original.tweet.text;
-            parsed.expansions = std::move(original.expansions);
+            tweet.text = original.tweet.text;  // with the original's entities and analysis text
             tweet.original = std::make_shared<const Tweet>(std::move(original.tweet));
         } catch (const Error& error) {
             sink.warning(std::string("retweeted_status ignored: ") + error.what());

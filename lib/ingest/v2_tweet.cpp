@@ -44,17 +44,14 @@ ParsedTweet convert(const json::object& object, V2Includes& includes, const Reco
 
 // The retweeted tweet: embedded in the reference itself (flattened form) or in includes.tweets.
 std::shared_ptr<const Tweet> original_of(const json::object& reference, std::string_view id,
-                                         V2Includes& includes, const RecordSink& sink,
-                                         std::vector<UrlExpansion>& expansions) {
+                                         V2Includes& includes, const RecordSink& sink) {
     const json::object* source = reference.contains("text") ? &reference : nullptr;
     std::string_view included_id;
     if (source == nullptr) {
         const auto found = includes.tweets.find(id);
         if (found == includes.tweets.end()) return nullptr;
-        if (const auto converted = includes.converted.find(found->first); converted != includes.converted.end()) {
-            expansions = converted->second.expansions;
-            return converted->second.tweet;
-        }
+        if (const auto converted = includes.converted.find(found->first); converted != includes.converted.end())
+            return converted->second;
         source = found->second;
         included_id = found->first;
     }
@@ -63,9 +60,7 @@ std::shared_ptr<const Tweet> original_of(const json::object& reference, std::str
         ParsedTweet original = convert(*source, includes, sink, Nesting::embedded);
         complete_tweet(original.tweet, original.expansions, sink.zone());
         auto tweet = std::make_shared<const Tweet>(std::move(original.tweet));
-        if (!included_id.empty() && sink.reported() == reported_before)
-            includes.converted.emplace(included_id, V2Includes::Converted{tweet, original.expansions});
-        expansions = std::move(original.expansions);
+        if (!included_id.empty() && sink.reported() == reported_before) includes.converted.emplace(included_id, tweet);
         return tweet;
     } catch (const Error& error) {
         sink.warning("retweeted tweet " + std::string(id) + " ignored: " + error.what());
@@ -93,12 +88,9 @@ void read_references(const json::object& object, V2Includes& includes, const Rec
             tweet.quote_of_id = std::move(id);
         } else if (type == "retweeted") {
             if (nesting == Nesting::top) {
-                std::vector<UrlExpansion> expansions;
-                tweet.original = original_of(reference, id, includes, sink, expansions);
-                if (tweet.original) {
-                    tweet.text = tweet.original->text;
-                    parsed.expansions = std::move(expansions);
-                }
+                // The retweet shows its original's text, entities and analysis text.
+                tweet.original = original_of(reference, id, includes, sink);
+                if (tweet.original) tweet.text = tweet.original->text;
             }
             tweet.retweet_of_id = std::move(id);
         }
