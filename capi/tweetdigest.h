@@ -232,7 +232,8 @@ TD_API td_status td_duplicate_signatures_merge_json(const char *first_json, size
 
 /*
  * The duplicate clusters of signatures: tweets with equal signatures, or signatures within
- * "near_duplicate_distance" (options {"near_duplicate_distance": 3}, 0..64) bits of each other,
+ * "near_duplicate_distance" (options {"near_duplicate_distance": 3, "threads": 0}; distance
+ * 0..64; threads 0 means one per core, and the clusters do not depend on it) bits of each other,
  * transitively. A JSON array of {"ids": [the representative (most engagement, then earliest),
  * then the others], "retweets_seen"} ordered by the representatives' (created_at, id). Statuses
  * and ownership as td_duplicate_signatures_merge_json; a bad option is TD_ERR_INVALID_ARGUMENT.

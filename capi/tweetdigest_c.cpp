@@ -696,11 +696,12 @@ td_status td_duplicate_clusters_json(const char* signatures_json, size_t signatu
                                      size_t options_len, char** out_json, size_t* out_len) {
     return with_output(out_json, out_len, [&] {
         const json::object object = Options::parse(options_json, options_len, "cluster options");
-        const Options o(object, "cluster options", {"near_duplicate_distance"});
+        const Options o(object, "cluster options", {"near_duplicate_distance", "threads"});
         const int distance = int(o.integer("near_duplicate_distance", td::ReadOptions{}.near_duplicate_distance, 0, 64));
+        const std::size_t threads = o.count("threads", 0);
         const auto signatures = signatures_arg(signatures_json, signatures_len, "signatures_json");
         json::array clusters;
-        for (const td::DuplicateCluster& cluster : td::duplicate_clusters(signatures, distance))
+        for (const td::DuplicateCluster& cluster : td::duplicate_clusters(signatures, distance, threads))
             clusters.push_back(json::object{{"ids", json::array(cluster.ids.begin(), cluster.ids.end())},
                                             {"retweets_seen", cluster.retweets_seen}});
         give_json(clusters, out_json, out_len);

@@ -154,8 +154,9 @@ TD_API std::vector<DuplicateSignature> merge_duplicate_signatures(std::vector<Du
                                                                   std::vector<DuplicateSignature> second);
 // The clusters of equal or near (within max_distance bits) signatures, ordered by their
 // representatives' (created_at, id); a tweet without a signature is a cluster of its own.
+// Found on `threads` threads (0: one per core); the clusters do not depend on it.
 TD_API std::vector<DuplicateCluster> duplicate_clusters(const std::vector<DuplicateSignature>& signatures,
-                                                        int max_distance = 3);
+                                                        int max_distance = 3, std::size_t threads = 0);
 // As JSON: an array of {"id", "id_approximate", "created_at", "engagement", "retweets_seen",
 // "simhash" (16 lowercase hex digits or null), "superseded_ids"}. Parsing throws Error(parse)
 // naming the element and field at fault.

@@ -158,11 +158,12 @@ std::vector<DuplicateSignature> merge_duplicate_signatures(std::vector<Duplicate
     return merged;
 }
 
-std::vector<DuplicateCluster> duplicate_clusters(const std::vector<DuplicateSignature>& signatures, int max_distance) {
+std::vector<DuplicateCluster> duplicate_clusters(const std::vector<DuplicateSignature>& signatures, int max_distance,
+                                                std::size_t threads) {
     std::vector<ingest::GroupingKey> keys;
     keys.reserve(signatures.size());
     for (const DuplicateSignature& signature : signatures) keys.push_back(grouping_key(signature));
-    auto groups = ingest::duplicate_groups(keys, max_distance);
+    auto groups = ingest::duplicate_groups(keys, max_distance, threads);
     std::sort(groups.begin(), groups.end(), [&](const auto& a, const auto& b) {
         return ingest::chronological(keys[a.front()], keys[b.front()]);
     });

@@ -279,6 +279,9 @@ static void test_duplicate_signatures(void) {
     CHECK(td_duplicate_clusters_json(a, a_len, "{\"near_duplicate_distance\": 0}", TD_NUL_TERMINATED, &out, &len) == TD_OK);
     CHECK(out && strcmp(out, "[{\"ids\":[\"1\"],\"retweets_seen\":0}]") == 0);
     td_free(out);
+    CHECK(td_duplicate_clusters_json(merged, merged_len, "{\"threads\": 1}", TD_NUL_TERMINATED, &out, &len) == TD_OK);
+    CHECK(out && strcmp(out, "[{\"ids\":[\"2\",\"1\"],\"retweets_seen\":0}]") == 0);
+    td_free(out);
 
     CHECK_ERROR(td_duplicate_signatures_merge_json(a, a_len, "[{}]", 4, &out, &len), TD_ERR_PARSE,
                 "second_json: duplicate signatures: element 0, \"id\": missing");
@@ -290,6 +293,8 @@ static void test_duplicate_signatures(void) {
                 TD_ERR_INVALID_ARGUMENT, "between 0 and 64");
     CHECK_ERROR(td_duplicate_clusters_json(a, a_len, "{\"distance\": 1}", TD_NUL_TERMINATED, &out, &len),
                 TD_ERR_INVALID_ARGUMENT, "unknown key \"distance\"");
+    CHECK_ERROR(td_duplicate_clusters_json(a, a_len, "{\"threads\": -1}", TD_NUL_TERMINATED, &out, &len),
+                TD_ERR_INVALID_ARGUMENT, "\"threads\" must be between 0 and");
     td_free(a);
     td_free(b);
     td_free(merged);

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <memory>
+#include <random>
 
 using namespace td;
 using td_test::make_tweet;
@@ -118,6 +119,30 @@ TEST_CASE("merging signatures") {
         CHECK(left == tree);
         CHECK(duplicate_clusters(left) == duplicate_clusters(tree));
     }
+}
+
+TEST_CASE("clusters do not depend on the number of threads that find them") {
+    // Base signatures with exact copies and chains of near copies (a few bits apart each step),
+    // so that clusters form through every band of the near-pair search.
+    std::mt19937_64 random(7);
+    std::vector<DuplicateSignature> signatures;
+    for (int base = 0; base < 3000; ++base) {
+        std::uint64_t simhash = random();
+        const int copies = int(random() % 4);
+        for (int copy = 0; copy <= copies; ++copy) {
+            if (copy > 0 && random() % 3 != 0)
+                for (int flips = int(random() % 4) + 1; flips > 0; --flips) simhash ^= 1ULL << (random() % 64);
+            const std::string id = std::to_string(signatures.size() + 1);
+            signatures.push_back({id, false, std::int64_t(random() % 86400), random() % 50, 0, simhash, {}});
+        }
+    }
+    const auto one = duplicate_clusters(signatures, 3, 1);
+    std::size_t grouped = 0;
+    for (const DuplicateCluster& cluster : one) grouped += cluster.ids.size() > 1;
+    REQUIRE(grouped > 1000);
+    CHECK(duplicate_clusters(signatures, 3, 2) == one);
+    CHECK(duplicate_clusters(signatures, 3, 5) == one);
+    CHECK(duplicate_clusters(signatures) == one);
 }
 
 TEST_CASE("duplicate signatures as JSON") {

@@ -114,6 +114,9 @@ def test_duplicate_signatures_of_shards_cluster_as_the_whole_groups(day_path):
 
     restored = tweetdigest.DuplicateSignatures(bytes(signatures))
     assert restored.clusters(near_duplicate_distance=3) == clusters
+    assert restored.clusters(threads=1) == clusters
+    with pytest.raises(tweetdigest.InvalidArgumentError, match=r"\"threads\" must be between"):
+        restored.clusters(threads=-2)
     with pytest.raises(tweetdigest.ParseError, match=r"element 0, \"id\": missing"):
         tweetdigest.DuplicateSignatures(b"[{}]").clusters()
     with pytest.raises(TypeError):

@@ -43,9 +43,10 @@ class DuplicateSignatures:
         return DuplicateSignatures(_capi.take_buffer(_capi.td_duplicate_signatures_merge_json,
                                                      first, len(first), second, len(second)))
 
-    def clusters(self, near_duplicate_distance=None):
+    def clusters(self, near_duplicate_distance=None, threads=None):
         """The duplicate clusters: [{"ids": [representative, others...], "retweets_seen"}],
-        ordered by the representatives' time."""
-        options = options_json(near_duplicate_distance=near_duplicate_distance)
+        ordered by the representatives' time; found on `threads` threads (default: one per
+        core), which does not change them."""
+        options = options_json(near_duplicate_distance=near_duplicate_distance, threads=threads)
         return json_result(_capi.td_duplicate_clusters_json, self._data, len(self._data),
                            options, len(options))
