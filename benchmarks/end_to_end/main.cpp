@@ -2,10 +2,13 @@
 // render (post + JSON) and word cloud (PNG), timed per stage, at several day sizes.
 //
 //   end_to_end_benchmark [--sizes 100000,300000,1000000 | --tweets N] [--dir /tmp] [--keep]
-//                        [--texts varied|exact]
+//                        [--texts varied|exact] [--repeat N]
 //
-// Prints one JSON object per size, then one with each size's cost per tweet relative to the
-// smallest size. Each day is generated (or reused) and then digested in forked children, so the
+// Prints one JSON object per run (--repeat runs the pipeline N times per size, on the same
+// input), with --repeat one more per size giving the minimum, median and maximum of its runs'
+// seconds, CPU seconds and peak memory; then one with each size's cost per tweet relative to the
+// smallest size, from the run of median total time. Medians of an even number of runs are the
+// upper of the two middle ones. Each day is generated (or reused) and then digested in forked children, so the
 // peak RSS of a size is the pipeline's own (wait4's ru_maxrss).
 //
 // Like the CLI, the benchmark restarts itself with glibc's heap on transparent huge pages; run it
@@ -145,6 +148,7 @@ struct Arguments {
     fs::path dir = "/tmp";
     bool keep = false;
     e2e::TextMode texts = e2e::TextMode::varied;
+    std::size_t repeat = 1;
 };
 
 Arguments parse_arguments(int argc, char** argv) {
@@ -156,6 +160,10 @@ Arguments parse_arguments(int argc, char** argv) {
         else if (arg == "--tweets" && has_value) args.sizes = parse_sizes(argv[++i]);
         else if (arg == "--dir" && has_value) args.dir = argv[++i];
         else if (arg == "--keep") args.keep = true;
+        else if (arg == "--repeat" && has_value) {
+            args.repeat = std::stoul(argv[++i]);
+            if (args.repeat == 0) throw std::invalid_argument("--repeat must be positive");
+        }
         else if (arg == "--texts" && has_value) {
             const std::string mode = argv[++i];
             if (mode != "varied" && mode != "exact") throw std::invalid_argument("--texts must be varied or exact");
@@ -167,24 +175,22 @@ Arguments parse_arguments(int argc, char** argv) {
     return args;
 }
 
-json::object run_size(const Arguments& args, std::uint64_t tweets) {
+struct Day {
     e2e::DaySpec spec;
-    spec.tweets = tweets;
-    spec.texts = args.texts;
-    const fs::path input = e2e::day_path(spec, args.dir);
-    const bool reused = fs::exists(input);
-    const ChildResult generated = in_child("generating the day", [&](int) {
-        e2e::generate_day(spec, args.dir, TD_SHARED_DATA_DIR, TD_SOURCE_DIR);
-    });
+    fs::path input;
+    bool reused = false;       // the input existed already
+    double generate_s = 0;     // seconds to generate it, when it did not
+};
 
-    const fs::path site = args.dir / ("tweetdigest_e2e_site_" + std::to_string(tweets));
+// One run of the pipeline on the day, as a line.
+json::object run_once(const Arguments& args, const Day& day, const fs::path& site, std::size_t run_number) {
     e2e::PipelineOptions options;
-    options.day = spec.day;
-    options.time_zone = spec.time_zone;
+    options.day = day.spec.day;
+    options.time_zone = day.spec.time_zone;
     double load[1] = {0};
     getloadavg(load, 1);  // other work on the machine skews wall times; this shows how much
     const ChildResult run = in_child("the pipeline", [&](int fd) {
-        write_all(fd, json::serialize(e2e::run_pipeline(input, site, options)));
+        write_all(fd, json::serialize(e2e::run_pipeline(day.input, site, options)));
     });
     json::object stats = json::parse(run.output).as_object();
 
@@ -194,31 +200,85 @@ json::object run_size(const Arguments& args, std::uint64_t tweets) {
         stage_seconds[stage] = stats.at(stage);
         if (stats.at(stage).as_double() > stats.at(dominant).as_double()) dominant = stage;
     }
-    json::object line = {{"benchmark", "end_to_end"},
-                         {"tweets", tweets},
-                         {"texts", e2e::to_string(args.texts)},
-                         {"day", spec.day.to_string()},
-                         {"time_zone", spec.time_zone},
-                         {"input_mb", static_cast<double>(fs::file_size(input)) / (1 << 20)},
-                         {"input_reused", reused},
-                         {"generate_s", reused ? 0.0 : generated.seconds},
-                         {"stages_s", stage_seconds},
-                         {"cloud_parts_s", stats.at("cloud_parts_s")},
-                         {"total_s", stats.at("total_s")},
-                         {"dominant_stage", std::string(dominant).substr(0, std::string(dominant).size() - 2)},
-                         {"cpu_s", run.cpu_seconds},
-                         {"load_average_before", load[0]},
-                         {"glibc_tunables", std::getenv("GLIBC_TUNABLES") ? std::getenv("GLIBC_TUNABLES") : "unset"},
-                         {"peak_rss_mb", run.peak_rss_mb},
-                         {"peak_rss_mb_after", stats.at("peak_rss_mb_after")},
-                         {"tweets_kept", stats.at("corpus").at("kept")},
-                         {"corpus", stats.at("corpus")},
-                         {"output", stats.at("output")}};
+    return {{"benchmark", "end_to_end"},
+            {"tweets", day.spec.tweets},
+            {"run", run_number},
+            {"texts", e2e::to_string(args.texts)},
+            {"day", day.spec.day.to_string()},
+            {"time_zone", day.spec.time_zone},
+            {"input_mb", static_cast<double>(fs::file_size(day.input)) / (1 << 20)},
+            {"input_reused", day.reused},
+            {"generate_s", day.generate_s},
+            {"stages_s", stage_seconds},
+            {"cloud_parts_s", stats.at("cloud_parts_s")},
+            {"total_s", stats.at("total_s")},
+            {"dominant_stage", std::string(dominant).substr(0, std::string(dominant).size() - 2)},
+            {"cpu_s", run.cpu_seconds},
+            {"load_average_before", load[0]},
+            {"glibc_tunables", std::getenv("GLIBC_TUNABLES") ? std::getenv("GLIBC_TUNABLES") : "unset"},
+            {"peak_rss_mb", run.peak_rss_mb},
+            {"peak_rss_mb_after", stats.at("peak_rss_mb_after")},
+            {"tweets_kept", stats.at("corpus").at("kept")},
+            {"corpus", stats.at("corpus")},
+            {"output", stats.at("output")}};
+}
+
+// The runs of one size, each printed as it ends.
+std::vector<json::object> run_size(const Arguments& args, std::uint64_t tweets) {
+    Day day;
+    day.spec.tweets = tweets;
+    day.spec.texts = args.texts;
+    day.input = e2e::day_path(day.spec, args.dir);
+    day.reused = fs::exists(day.input);
+    const ChildResult generated = in_child("generating the day", [&](int) {
+        e2e::generate_day(day.spec, args.dir, TD_SHARED_DATA_DIR, TD_SOURCE_DIR);
+    });
+    if (!day.reused) day.generate_s = generated.seconds;
+
+    const fs::path site = args.dir / ("tweetdigest_e2e_site_" + std::to_string(tweets));
+    std::vector<json::object> runs;
+    for (std::size_t k = 1; k <= args.repeat; ++k) {
+        runs.push_back(run_once(args, day, site, k));
+        print_line(runs.back());
+    }
     if (!args.keep) {
-        fs::remove(input);
+        fs::remove(day.input);
         fs::remove_all(site);
     }
+    return runs;
+}
+
+// The runs' values at `path` (a key, or object.key), in ascending order.
+std::vector<double> sorted_values(const std::vector<json::object>& runs, std::string_view path) {
+    const std::size_t dot = path.find('.');
+    std::vector<double> values;
+    for (const json::object& run : runs) {
+        const json::value& value = dot == std::string_view::npos ? run.at(path) : run.at(path.substr(0, dot)).at(path.substr(dot + 1));
+        values.push_back(value.to_number<double>());
+    }
+    std::sort(values.begin(), values.end());
+    return values;
+}
+
+json::object spread(const std::vector<json::object>& runs) {
+    json::object line = {{"benchmark", "end_to_end_spread"}, {"tweets", runs.front().at("tweets")}, {"runs", runs.size()}};
+    std::vector<std::string> paths = {"total_s", "cpu_s", "peak_rss_mb"};
+    for (const char* stage : stages) paths.push_back(std::string("stages_s.") + stage);
+    for (const std::string& path : paths) {
+        const std::vector<double> values = sorted_values(runs, path);
+        const std::string key = path.substr(path.find('.') + 1);  // stages by their own names
+        line[key] = json::object{{"min", values.front()}, {"median", values[values.size() / 2]}, {"max", values.back()}};
+    }
     return line;
+}
+
+const json::object& median_run(const std::vector<json::object>& runs) {
+    std::vector<const json::object*> order;
+    for (const json::object& run : runs) order.push_back(&run);
+    std::sort(order.begin(), order.end(), [](const json::object* a, const json::object* b) {
+        return a->at("total_s").as_double() < b->at("total_s").as_double();
+    });
+    return *order[order.size() / 2];
 }
 
 // Each size's seconds per tweet (read, or kept after dedupe and retweet collapsing), per stage
@@ -263,14 +323,15 @@ int main(int argc, char** argv) {
     } catch (const std::exception& error) {
         std::cerr << "end_to_end_benchmark: " << error.what() << "\n"
                   << "usage: end_to_end_benchmark [--sizes 100000,300000,1000000 | --tweets N] [--dir DIR] [--keep]"
-                     " [--texts varied|exact]\n";
+                     " [--texts varied|exact] [--repeat N]\n";
         return 2;
     }
     try {
         std::vector<json::object> lines;
         for (const std::uint64_t tweets : args.sizes) {
-            lines.push_back(run_size(args, tweets));
-            print_line(lines.back());
+            const std::vector<json::object> runs = run_size(args, tweets);
+            if (runs.size() > 1) print_line(spread(runs));
+            lines.push_back(median_run(runs));
         }
         print_line(scaling(lines));
     } catch (const std::exception& error) {
