@@ -1,13 +1,21 @@
 #include "common/utf8.hpp"
 
+#include <cstring>
+
 namespace td::utf8 {
 
-char32_t decode(std::string_view text, std::size_t& pos) noexcept {
+char32_t decode_multibyte(std::string_view text, std::size_t& pos) noexcept {
     const auto byte = [&](std::size_t i) { return static_cast<unsigned char>(text[i]); };
     const unsigned char lead = byte(pos);
-    if (lead < 0x80) {
+    if ((lead & 0xF0) == 0xE0 && pos + 3 <= text.size()) {  // three bytes: CJK, kana, most punctuation
+        const unsigned char second = byte(pos + 1), third = byte(pos + 2);
+        const char32_t cp = char32_t(lead & 0x0F) << 12 | char32_t(second & 0x3F) << 6 | (third & 0x3F);
+        if ((second & 0xC0) == 0x80 && (third & 0xC0) == 0x80 && cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) {
+            pos += 3;
+            return cp;
+        }
         ++pos;
-        return lead;
+        return invalid;
     }
     std::size_t length;
     char32_t cp;
@@ -63,11 +71,15 @@ void append(std::string& out, char32_t cp) {
 std::size_t find_invalid(std::string_view text) noexcept {
     std::size_t pos = 0;
     while (pos < text.size()) {
-        const std::size_t start = pos;
-        if (static_cast<unsigned char>(text[pos]) < 0x80) {
-            ++pos;
-            continue;
+        std::uint64_t word;  // eight ASCII bytes at a time
+        if (pos + sizeof word <= text.size()) {
+            std::memcpy(&word, text.data() + pos, sizeof word);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                pos += sizeof word;
+                continue;
+            }
         }
+        const std::size_t start = pos;
         if (decode(text, pos) == invalid) return start;
     }
     return std::string_view::npos;

@@ -10,9 +10,19 @@ namespace td::utf8 {
 
 constexpr char32_t invalid = 0xFFFFFFFF;
 
+// decode() of a sequence whose lead byte is not ASCII.
+char32_t decode_multibyte(std::string_view text, std::size_t& pos) noexcept;
+
 // Decodes the code point at text[pos] and advances pos. Invalid or truncated sequences,
 // overlong forms and surrogates return `invalid` and advance by one byte.
-char32_t decode(std::string_view text, std::size_t& pos) noexcept;
+inline char32_t decode(std::string_view text, std::size_t& pos) noexcept {
+    const auto lead = static_cast<unsigned char>(text[pos]);
+    if (lead < 0x80) {
+        ++pos;
+        return lead;
+    }
+    return decode_multibyte(text, pos);
+}
 void append(std::string& out, char32_t code_point);
 
 // Byte offset of the first invalid sequence, or npos when the text is valid UTF-8.

@@ -4,28 +4,24 @@
 
 namespace td::text {
 
-DecodedText::DecodedText(std::string_view utf8) : utf8_(utf8) {
-    code_points_.reserve(utf8.size());
-    byte_offsets_.reserve(utf8.size() + 1);
-    utf16_offsets_.reserve(utf8.size() + 1);
+DecodedText::DecodedText(std::string_view utf8)
+    : utf8_(utf8), code_points_(utf8.size()), byte_offsets_(utf8.size() + 1), utf16_offsets_(utf8.size() + 1) {
+    std::size_t count = 0;
     std::size_t pos = 0;
     std::uint32_t utf16 = 0;
     while (pos < utf8.size()) {
-        byte_offsets_.push_back(static_cast<std::uint32_t>(pos));
-        utf16_offsets_.push_back(utf16);
-        const auto byte = static_cast<unsigned char>(utf8[pos]);
-        char32_t cp = byte;
-        if (byte < 0x80) {
-            ++pos;
-        } else {
-            cp = utf8::decode(utf8, pos);
-            if (cp == utf8::invalid) cp = invalid_byte;
-        }
-        code_points_.push_back(cp);
+        byte_offsets_[count] = static_cast<std::uint32_t>(pos);
+        utf16_offsets_[count] = utf16;
+        char32_t cp = utf8::decode(utf8, pos);
+        if (cp == utf8::invalid) cp = invalid_byte;
+        code_points_[count++] = cp;
         utf16 += (cp != invalid_byte && cp >= 0x10000) ? 2 : 1;
     }
-    byte_offsets_.push_back(static_cast<std::uint32_t>(utf8.size()));
-    utf16_offsets_.push_back(utf16);
+    byte_offsets_[count] = static_cast<std::uint32_t>(utf8.size());
+    utf16_offsets_[count] = utf16;
+    code_points_.resize(count);
+    byte_offsets_.resize(count + 1);
+    utf16_offsets_.resize(count + 1);
 }
 
 Entity to_entity(const DecodedText& text, const Match& match) {
