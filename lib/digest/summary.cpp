@@ -79,7 +79,8 @@ void add_conclusions(const Wording& w, Digest& digest) {
     std::vector<std::string> topics, ids;
     for (std::size_t i = 0; i < digest.core_points.size() && i < 3; ++i) {
         topics.push_back(w.fill("quoted", {{"text", digest.core_points[i].title}}));
-        ids.push_back(digest.core_points[i].summary.tweet_ids.front());
+        // A digest read back from JSON (a stored day) may hold a point that cites no tweet.
+        if (!digest.core_points[i].summary.tweet_ids.empty()) ids.push_back(digest.core_points[i].summary.tweet_ids.front());
     }
     digest.conclusions.push_back({w.fill("conclusion_focus", {{"topics", w.join(topics)}}), ids});
     if (!digest.events.empty()) {
@@ -96,7 +97,8 @@ void add_conclusions(const Wording& w, Digest& digest) {
         std::vector<std::string> symbols, ticker_ids;
         for (std::size_t i = 0; i < digest.tickers.size() && i < 3; ++i) {
             symbols.push_back(digest.tickers[i].symbol);
-            ticker_ids.push_back(digest.tickers[i].representative.tweet_ids.front());
+            if (!digest.tickers[i].representative.tweet_ids.empty())
+                ticker_ids.push_back(digest.tickers[i].representative.tweet_ids.front());
         }
         digest.conclusions.push_back({w.fill("conclusion_tickers", {{"symbols", w.join(symbols)}}), ticker_ids});
     }

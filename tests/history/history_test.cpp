@@ -221,3 +221,26 @@ TEST_CASE("a range report over days 1-5 comes from the history") {
     relabelled.days[2].source = "history";
     CHECK(td::render_json(relabelled) == td::render_json(range));
 }
+
+TEST_CASE("a range over stored days whose points and tickers cite no tweet still concludes") {
+    // Day files are JSON that people and other tools may write: a point or ticker may cite nothing.
+    const fs::path dir = fresh("history-uncited");
+    const td::HistoryOptions history{dir.string(), 7};
+    std::vector<td::Digest> days;
+    std::size_t tickers = 0;
+    for (int day = 1; day <= 2; ++day) {
+        td::Digest digest = td::build_digest_with_history(five_day_corpus(day), day_options(), history, true);
+        for (td::CorePoint& point : digest.core_points) point.summary.tweet_ids.clear();
+        for (td::TickerMention& ticker : digest.tickers) ticker.representative.tweet_ids.clear();
+        tickers += digest.tickers.size();
+        days.push_back(td::digest_from_json(td::render_json(digest)));
+    }
+    REQUIRE_FALSE(days[1].core_points.empty());
+    CHECK(tickers > 0);
+    const td::Digest range = td::compose_range_digest(days, td::TermStats{}, day_options());
+    REQUIRE_FALSE(range.core_points.empty());
+    REQUIRE(range.conclusions.size() >= 2);
+    for (const td::Statement& conclusion : range.conclusions)
+        for (const std::string& id : conclusion.tweet_ids) CHECK_FALSE(id.empty());
+    CHECK(td::render_markdown(range).find(range.conclusions.front().text) != std::string::npos);
+}
