@@ -75,6 +75,9 @@ void add_topic_analysis(const Evidence& evidence, Digest& digest);
 void add_summary(const Evidence& evidence, Digest& digest);      // overview and sentiment
 void add_conclusions(const Evidence& evidence, Digest& digest);  // after every other section
 void add_conclusions(const Wording& wording, Digest& digest);    // from the digest's sections alone
+// Appends the first tweet `statement` cites, if it cites any: a digest read back from JSON (a
+// stored day) may hold a statement that cites none.
+void cite_first(const Statement& statement, std::vector<std::string>& ids);
 // "positive", "negative", "mixed" or "neutral": the wording keys label_* and advice_*.
 std::string_view mood(const Sentiment& sentiment);
 

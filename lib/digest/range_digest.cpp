@@ -84,7 +84,7 @@ void add_overview(Digest& d, const Wording& w, std::size_t day_count) {
     std::vector<std::string> topics, ids;
     for (std::size_t i = 0; i < d.core_points.size() && i < 3; ++i) {
         topics.push_back(w.fill("quoted", {{"text", d.core_points[i].title}}));
-        if (!d.core_points[i].summary.tweet_ids.empty()) ids.push_back(d.core_points[i].summary.tweet_ids.front());
+        digest::cite_first(d.core_points[i].summary, ids);
     }
     digest::Fields fields = window;
     fields.insert(fields.end(), {{"tweets", std::to_string(d.counts.tweets)},

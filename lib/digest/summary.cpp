@@ -69,6 +69,10 @@ void add_summary(const Evidence& evidence, Digest& digest) {
     digest.overview = {evidence.wording.fill("overview", fields), ids};
 }
 
+void cite_first(const Statement& statement, std::vector<std::string>& ids) {
+    if (!statement.tweet_ids.empty()) ids.push_back(statement.tweet_ids.front());
+}
+
 void add_conclusions(const Evidence& evidence, Digest& digest) { add_conclusions(evidence.wording, digest); }
 
 void add_conclusions(const Wording& w, Digest& digest) {
@@ -79,8 +83,7 @@ void add_conclusions(const Wording& w, Digest& digest) {
     std::vector<std::string> topics, ids;
     for (std::size_t i = 0; i < digest.core_points.size() && i < 3; ++i) {
         topics.push_back(w.fill("quoted", {{"text", digest.core_points[i].title}}));
-        // A digest read back from JSON (a stored day) may hold a point that cites no tweet.
-        if (!digest.core_points[i].summary.tweet_ids.empty()) ids.push_back(digest.core_points[i].summary.tweet_ids.front());
+        cite_first(digest.core_points[i].summary, ids);
     }
     digest.conclusions.push_back({w.fill("conclusion_focus", {{"topics", w.join(topics)}}), ids});
     if (!digest.events.empty()) {
@@ -97,8 +100,7 @@ void add_conclusions(const Wording& w, Digest& digest) {
         std::vector<std::string> symbols, ticker_ids;
         for (std::size_t i = 0; i < digest.tickers.size() && i < 3; ++i) {
             symbols.push_back(digest.tickers[i].symbol);
-            if (!digest.tickers[i].representative.tweet_ids.empty())
-                ticker_ids.push_back(digest.tickers[i].representative.tweet_ids.front());
+            cite_first(digest.tickers[i].representative, ticker_ids);
         }
         digest.conclusions.push_back({w.fill("conclusion_tickers", {{"symbols", w.join(symbols)}}), ticker_ids});
     }
